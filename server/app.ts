@@ -1,0 +1,134 @@
+// Builds the Express app from its dependencies; it never listens (main.ts and tests do).
+import express from 'express';
+import helmet from 'helmet';
+import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pino, { type Logger } from 'pino';
+import type { Db } from '../db/connection.js';
+import type { Config } from './config.js';
+import { systemClock, type Clock, type Deps } from './deps.js';
+import { errorHandler, HttpError, notFoundHandler } from './http/errors.js';
+import { cursorCodec } from './http/pagination.js';
+import type { RouteRegistry } from './http/routes.js';
+import { sessionMiddleware } from './users/auth.js';
+import { sessionRoutes, userRoutes } from './users/users.routes.js';
+import { auditRoutes } from './audit/audit.routes.js';
+import { healthRoutes } from './health/health.routes.js';
+import { getOrCreateSecret } from './settings.js';
+
+export type AppInput = { db: Db; config: Config; log?: Logger; clock?: Clock };
+
+const CLIENT_DIST = fileURLToPath(new URL('../client/dist', import.meta.url));
+
+export function createApp(input: AppInput): express.Express & { locals: { deps: Deps } } {
+  const log = input.log ?? pino({ level: input.config.logLevel });
+  const routes: RouteRegistry = [];
+  const deps: Deps = {
+    db: input.db,
+    config: input.config,
+    log,
+    clock: input.clock ?? systemClock,
+    cursors: cursorCodec(getOrCreateSecret(input.db, 'cursor_secret')),
+    routes,
+    events: new EventEmitter(),
+    healthChecks: new Map(),
+  };
+
+  const app = express();
+  app.locals.deps = deps;
+  app.set('trust proxy', 'loopback');
+  app.set('query parser', 'extended');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:', ...(input.config.tileUrl ? [new URL(input.config.tileUrl.replace(/[{}]/g, '')).origin] : [])],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          mediaSrc: ["'self'", 'blob:'],
+          workerSrc: ["'self'"],
+          manifestSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(requestLog(log));
+  app.use('/api', requireJsonBody);
+  app.use(
+    express.json({
+      limit: '1mb',
+      verify: (_req, _res, buf) => {
+        // Reject bytes that are not UTF-8 instead of storing replacement characters.
+        try {
+          new TextDecoder('utf-8', { fatal: true }).decode(buf);
+        } catch {
+          throw new HttpError(400, 'http.invalid_utf8', 'Bad request', 'The body is not valid UTF-8.', { errors: [{ path: '(body)', message: 'Not UTF-8' }] });
+        }
+      },
+    }),
+  );
+  app.use(sessionMiddleware(deps.db, () => deps.clock.now()));
+
+  app.use('/api/health', healthRoutes(deps));
+  app.use('/api/session', sessionRoutes(deps));
+  app.use('/api/users', userRoutes(deps));
+  app.use('/api', auditRoutes(deps));
+
+  app.use('/api', notFoundHandler);
+  serveClient(app);
+  app.use(notFoundHandler);
+  app.use(errorHandler(log));
+  return app as express.Express & { locals: { deps: Deps } };
+}
+
+/** Writes to the API must be JSON (or multipart / CSV where a route takes files). */
+const requireJsonBody: express.RequestHandler = (req, _res, next) => {
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (!hasBody || req.method === 'GET') return next();
+  if (req.is(['application/json', 'application/*+json', 'multipart/form-data', 'text/csv'])) return next();
+  next(new HttpError(415, 'http.unsupported_media_type', 'Unsupported media type', 'Send the body as application/json.'));
+};
+
+function requestLog(log: Logger): express.RequestHandler {
+  return (req, res, next) => {
+    const start = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      const level = res.statusCode >= 500 ? 'error' : 'debug';
+      log[level]({ method: req.method, url: req.originalUrl, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+    });
+    next();
+  };
+}
+
+/** Serves the built client, with the SPA's index.html for app routes. */
+function serveClient(app: express.Express): void {
+  const index = path.join(CLIENT_DIST, 'index.html');
+  app.use(
+    express.static(CLIENT_DIST, {
+      index: false,
+      setHeaders: (res, file) => {
+        if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      },
+    }),
+  );
+  app.get('/*splat', (req, res, next) => {
+    if (req.path.startsWith('/media/') || path.extname(req.path)) return next();
+    if (!fs.existsSync(index)) {
+      res.status(503).type('text/plain').send('The client is not built yet: run `npm run build`.');
+      return;
+    }
+    res.sendFile(index);
+  });
+}
