@@ -24,6 +24,9 @@ export const conditionChecks = sqliteTable(
     correctsCheckId: integer('corrects_check_id').references((): any => conditionChecks.id),
     /** Set when a conservation treatment has taken this need over (it leaves the backlog). */
     resolvedAt: text('resolved_at'),
+    /** The newer check that now states the work's condition (null = this is the current one).
+     *  Kept by recordCheck so the backlog reads open needs from one partial index. */
+    supersededById: integer('superseded_by_id'),
     estimatedCost: integer('estimated_cost'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
@@ -32,6 +35,10 @@ export const conditionChecks = sqliteTable(
     index('condition_checks_artwork_id_checked_at').on(t.artworkId, t.checkedAt),
     index('condition_checks_round_id').on(t.roundId),
     index('condition_checks_priority').on(t.priority),
+    index('condition_checks_corrects_check_id').on(t.correctsCheckId),
+    index('condition_checks_open_needs')
+      .on(t.artworkId)
+      .where(sql`${t.priority} <> 'none' and ${t.resolvedAt} is null and ${t.supersededById} is null`),
     check('condition_checks_grade_check', sql`${t.grade} between 1 and 4`),
     check('condition_checks_priority_check', sql`${t.priority} in (${inList(PRIORITIES)})`),
     check('condition_checks_cost_check', sql`${t.estimatedCost} is null or ${t.estimatedCost} >= 0`),
