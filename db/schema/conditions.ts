@@ -28,6 +28,8 @@ export const conditionChecks = sqliteTable(
      *  Kept by recordCheck so the backlog reads open needs from one partial index. */
     supersededById: integer('superseded_by_id'),
     estimatedCost: integer('estimated_cost'),
+    /** Edits are allowed for 24 h only (then the check is locked); If-Match guards them. */
+    version: integer('version').notNull().default(1),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },

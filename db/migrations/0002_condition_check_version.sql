@@ -1,0 +1,1 @@
+ALTER TABLE `condition_checks` ADD `version` integer DEFAULT 1 NOT NULL;
