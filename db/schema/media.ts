@@ -38,12 +38,16 @@ export const mediaLinks = sqliteTable(
     role: text('role', { enum: MEDIA_ROLES }).notNull(),
     position: integer('position').notNull().default(0),
     caption: text('caption'),
+    /** For If-Match on PATCH (role, position, caption). */
+    version: integer('version').notNull().default(1),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: text('created_at').notNull(),
   },
   (t) => [
     index('media_links_entity').on(t.entityType, t.entityId),
     index('media_links_media_id').on(t.mediaId),
+    /** A file is linked to a record once; uploading it again returns the existing link. */
+    uniqueIndex('media_links_media_id_entity').on(t.mediaId, t.entityType, t.entityId),
     check('media_links_entity_type_check', sql`${t.entityType} in (${inList(MEDIA_ENTITY_TYPES)})`),
     check('media_links_role_check', sql`${t.role} in (${inList(MEDIA_ROLES)})`),
   ],
