@@ -9,3 +9,4 @@ export * from './media.js';
 export * from './users.js';
 export * from './audit.js';
 export * from './settings.js';
+export * from './rounds.js';
