@@ -10,6 +10,8 @@ const EnvSchema = z.object({
   KONSTKOLL_UPLOADS: z.string().min(1).default('uploads'),
   KONSTKOLL_SEED: z.enum(['demo', 'none']).default('demo'),
   KONSTKOLL_SEED_WORKS: z.coerce.number().int().min(0).max(2_000_000).default(60_000),
+  /** How many demo works get generated pictures after the first seed (0 = none). */
+  KONSTKOLL_DEMO_IMAGES: z.coerce.number().int().min(0).max(100_000).default(400),
   TILE_URL: z.string().url().optional(),
   TILE_ATTRIBUTION: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -27,6 +29,7 @@ export type Config = {
   uploadsDir: string;
   seed: 'demo' | 'none';
   seedWorks: number;
+  demoImages: number;
   tileUrl: string | undefined;
   tileAttribution: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
@@ -61,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadsDir: path.resolve(e.KONSTKOLL_UPLOADS),
     seed: e.KONSTKOLL_SEED,
     seedWorks: e.KONSTKOLL_SEED_WORKS,
+    demoImages: e.KONSTKOLL_DEMO_IMAGES,
     tileUrl: e.TILE_URL,
     tileAttribution: e.TILE_ATTRIBUTION,
     logLevel: e.LOG_LEVEL,
