@@ -5,6 +5,7 @@ import { migrateDatabase, openDatabase } from '../db/connection.js';
 import { createApp } from './app.js';
 import { checkWritable, ConfigError, loadConfig, type Config } from './config.js';
 import { ensureFirstAdmin } from './users/first-start.js';
+import { scheduleBackups } from './ops/ops.js';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -49,12 +50,14 @@ async function main(): Promise<void> {
   });
   log.info(`Konstkoll ${config.version} listening on http://localhost:${config.port}`);
   app.locals.deps.events.emit('started');
+  const stopBackups = scheduleBackups(app.locals.deps);
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info(`${signal}: finishing requests in flight, then closing the database`);
+    stopBackups();
     app.locals.deps.events.emit('stopping');
     server.close(() => {
       db.$client.close();

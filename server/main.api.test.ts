@@ -1,0 +1,77 @@
+// The real start script as a user runs it: bad configuration, first start, restart, SIGTERM.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-main-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const baseEnv = (extra: Record<string, string> = {}) => ({
+  ...process.env,
+  KONSTKOLL_DB: path.join(dir, 'main.sqlite'),
+  KONSTKOLL_UPLOADS: path.join(dir, 'uploads'),
+  KONSTKOLL_SEED_WORKS: '300',
+  KONSTKOLL_DEMO_IMAGES: '0',
+  LOG_LEVEL: 'info',
+  HOST: '127.0.0.1',
+  ...extra,
+});
+
+const tsx = path.resolve('node_modules/.bin/tsx');
+
+function startServer(env: NodeJS.ProcessEnv) {
+  const child = spawn(tsx, ['server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  const listening = new Promise<void>((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (out.includes('listening on')) (clearInterval(timer), resolve());
+    }, 50);
+    child.once('exit', (code) => (clearInterval(timer), reject(new Error(`exited ${code}: ${out}`))));
+  });
+  return { child, listening, output: () => out };
+}
+
+describe('starting the server', () => {
+  it.each([
+    ['PORT', { PORT: 'abc' }, /^konstkoll: PORT: /],
+    ['PORT out of range', { PORT: '70000' }, /^konstkoll: PORT: /],
+    ['KONSTKOLL_SEED', { KONSTKOLL_SEED: 'maybe' }, /^konstkoll: KONSTKOLL_SEED: /],
+    ['an unwritable database folder', { KONSTKOLL_DB: '/proc/konstkoll/db.sqlite' }, /^konstkoll: KONSTKOLL_DB: cannot write/],
+    ['an unwritable uploads folder', { KONSTKOLL_UPLOADS: '/proc/konstkoll-uploads' }, /^konstkoll: KONSTKOLL_UPLOADS: cannot write/],
+  ])('a bad %s stops with one clear line and exit code 1', (_name, env, message) => {
+    const r = spawnSync(tsx, ['server/main.ts'], { env: baseEnv(env), encoding: 'utf8', timeout: 30_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('seeds on first start, prints the admin password once, never seeds twice, and stops cleanly on SIGTERM', async () => {
+    const first = startServer(baseEnv({ PORT: '0' }));
+    await first.listening;
+    expect(first.output()).toMatch(/password: \S{20,}/);
+    first.child.kill('SIGTERM');
+    const code = await new Promise((r) => first.child.once('exit', r));
+    expect(code).toBe(0);
+    expect(first.output()).toContain('stopped cleanly');
+
+    const db = new Database(path.join(dir, 'main.sqlite'));
+    const works = db.prepare('select count(*) from artworks').pluck().get();
+    db.close();
+    expect(works).toBe(300);
+
+    const second = startServer(baseEnv({ PORT: '0' }));
+    await second.listening;
+    expect(second.output()).not.toMatch(/password: /);
+    second.child.kill('SIGTERM');
+    await new Promise((r) => second.child.once('exit', r));
+    const db2 = new Database(path.join(dir, 'main.sqlite'));
+    expect(db2.prepare('select count(*) from artworks').pluck().get()).toBe(300);
+    db2.close();
+  }, 60_000);
+});
