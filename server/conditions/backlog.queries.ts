@@ -1,0 +1,110 @@
+// The conservation backlog: open needs from condition checks, with cost totals per site and priority.
+//
+// A need is open when the work's standing check (the latest one not corrected, see
+// restateCondition) asks for action (priority routine, soon or urgent) and no finished
+// treatment has resolved it. A newer check restates the need: if it says "none", the old one
+// is gone. The estimate is the open treatment's estimate, or else the check's.
+import type Database from 'better-sqlite3';
+
+export const NEED_PRIORITIES = ['urgent', 'soon', 'routine'] as const;
+type NeedPriority = (typeof NEED_PRIORITIES)[number];
+
+const OPEN_NEEDS = `from condition_checks c
+  join artworks a on a.id = c.artwork_id
+  left join conservation_treatments t on t.id = (
+    select t2.id from conservation_treatments t2 where t2.check_id = c.id and t2.status in ('proposed','approved','in_progress') order by t2.id desc limit 1)
+  where c.priority <> 'none' and c.resolved_at is null and c.superseded_by_id is null and a.status <> 'deaccessioned'`;
+
+const PRIORITY_RANK = `(case c.priority when 'urgent' then 3 when 'soon' then 2 else 1 end)`;
+
+export type BacklogItem = {
+  checkId: number;
+  artworkId: number;
+  inventoryNumber: string;
+  title: string;
+  siteId: number | null;
+  siteName: string | null;
+  checkedAt: string;
+  grade: number;
+  priority: NeedPriority;
+  damageTypes: string[];
+  recommendedAction: string | null;
+  estimatedCost: number | null;
+  treatment: { id: number; status: string } | null;
+};
+
+export type BacklogScope = { siteId?: number; siteIds: number[] | null; priority?: NeedPriority };
+export type BacklogCursor = { rank: number; at: string; id: number };
+
+function scopeSql(scope: BacklogScope) {
+  let where = '';
+  const params: Record<string, unknown> = {};
+  if (scope.siteId) (where += ' and a.site_id = :site'), (params.site = scope.siteId);
+  if (scope.siteIds) (where += ' and a.site_id in (select value from json_each(:sites))'), (params.sites = JSON.stringify(scope.siteIds));
+  if (scope.priority) (where += ' and c.priority = :priority'), (params.priority = scope.priority);
+  return { where, params };
+}
+
+/** Most urgent first, then the oldest need first. */
+export function backlogItems(sqlite: Database.Database, scope: BacklogScope, page: { limit: number; after?: BacklogCursor }) {
+  const { where, params } = scopeSql(scope);
+  const keyset = page.after ? `and (${PRIORITY_RANK} < :kRank or (${PRIORITY_RANK} = :kRank and (c.checked_at > :kAt or (c.checked_at = :kAt and c.id > :kId))))` : '';
+  const rows = sqlite
+    .prepare(
+      `select c.id as checkId, a.id as artworkId, a.inventory_number as inventoryNumber, a.title, a.site_id as siteId,
+              (select name from locations where id = a.site_id) as siteName, c.checked_at as checkedAt, c.grade, c.priority,
+              c.damage_types as damageTypes, c.recommended_action as recommendedAction,
+              coalesce(t.cost_estimate, c.estimated_cost) as estimatedCost, t.id as treatmentId, t.status as treatmentStatus, ${PRIORITY_RANK} as rank
+         ${OPEN_NEEDS} ${where} ${keyset}
+        order by rank desc, c.checked_at, c.id limit :limit`,
+    )
+    .all({ ...params, limit: page.limit + 1, ...(page.after ? { kRank: page.after.rank, kAt: page.after.at, kId: page.after.id } : {}) }) as (Omit<BacklogItem, 'damageTypes' | 'treatment'> & {
+    damageTypes: string;
+    treatmentId: number | null;
+    treatmentStatus: string | null;
+    rank: number;
+  })[];
+  const more = rows.length > page.limit;
+  const slice = rows.slice(0, page.limit);
+  const last = slice.at(-1);
+  const items: BacklogItem[] = slice.map(({ damageTypes, treatmentId, treatmentStatus, rank: _r, ...r }) => ({
+    ...r,
+    damageTypes: JSON.parse(damageTypes) as string[],
+    treatment: treatmentId ? { id: treatmentId, status: treatmentStatus! } : null,
+  }));
+  return { items, next: more && last ? ({ rank: last.rank, at: last.checkedAt, id: last.checkId } satisfies BacklogCursor) : null };
+}
+
+type Totals = { count: number; estimatedCost: number; unestimated: number };
+
+/** Totals per priority and per site (each site also split by priority). */
+export function backlogTotals(sqlite: Database.Database, scope: BacklogScope) {
+  const { where, params } = scopeSql(scope);
+  const rows = sqlite
+    .prepare(
+      `select a.site_id as siteId, c.priority, count(*) as count, coalesce(sum(coalesce(t.cost_estimate, c.estimated_cost)), 0) as estimatedCost,
+              sum(coalesce(t.cost_estimate, c.estimated_cost) is null) as unestimated
+         ${OPEN_NEEDS} ${where} group by a.site_id, c.priority`,
+    )
+    .all(params) as (Totals & { siteId: number | null; priority: NeedPriority })[];
+  const add = (t: Totals, r: Totals): Totals => ({ count: t.count + r.count, estimatedCost: t.estimatedCost + r.estimatedCost, unestimated: t.unestimated + r.unestimated });
+  const zero = (): Totals => ({ count: 0, estimatedCost: 0, unestimated: 0 });
+  let total = zero();
+  const byPriority = Object.fromEntries(NEED_PRIORITIES.map((p) => [p, zero()])) as Record<NeedPriority, Totals>;
+  const sites = new Map<number | null, Totals & { byPriority: Record<NeedPriority, Totals> }>();
+  for (const r of rows) {
+    total = add(total, r);
+    byPriority[r.priority] = add(byPriority[r.priority], r);
+    const s = sites.get(r.siteId) ?? { ...zero(), byPriority: Object.fromEntries(NEED_PRIORITIES.map((p) => [p, zero()])) as Record<NeedPriority, Totals> };
+    Object.assign(s, add(s, r));
+    s.byPriority[r.priority] = add(s.byPriority[r.priority], r);
+    sites.set(r.siteId, s);
+  }
+  const names = new Map(
+    (sqlite.prepare('select id, name from locations where id in (select value from json_each(?))').all(JSON.stringify([...sites.keys()].filter((k) => k != null))) as { id: number; name: string }[]).map((r) => [r.id, r.name]),
+  );
+  const bySite = [...sites]
+    .map(([siteId, s]) => ({ siteId, siteName: siteId == null ? null : (names.get(siteId) ?? null), ...s }))
+    .sort((x, y) => y.byPriority.urgent.count - x.byPriority.urgent.count || y.estimatedCost - x.estimatedCost);
+  return { total, byPriority, bySite };
+}
