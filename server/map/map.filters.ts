@@ -1,0 +1,22 @@
+// Turns the search filters on a map request into the set of matching works: the search owns the
+// rules (same parameter names as GET /api/artworks), so the map always shows the current search.
+import { z } from 'zod';
+import type { Deps } from '../deps.js';
+import { validationError } from '../http/errors.js';
+import { parse } from '../http/validate.js';
+import type { AuthUser } from '../users/auth.js';
+import { searchFilterShape, type SearchFilters } from '../search/search.schema.js';
+import type { WorkFilter } from './map.index.js';
+
+const MapFilters = z.strictObject(searchFilterShape);
+/** Parameters of the list view that a shared URL may carry; they mean nothing to the map. */
+const LIST_ONLY = new Set(['sort', 'limit', 'cursor', 'facets']);
+
+/** Null = no filter (the default view: every work but the deaccessioned). */
+export function workFilter(_deps: Deps, query: Record<string, unknown>, _user: AuthUser): WorkFilter {
+  const given = Object.fromEntries(Object.entries(query).filter(([k, v]) => !LIST_ONLY.has(k) && v !== undefined && v !== ''));
+  const filters: SearchFilters = parse(MapFilters, given);
+  const active = Object.entries(filters).filter(([, v]) => v !== undefined);
+  if (!active.length) return null;
+  throw validationError(active.map(([k]) => ({ path: k, message: 'Search filters are not available yet' })));
+}

@@ -1,0 +1,247 @@
+// The map's in-memory index: a few small facts per artwork in typed arrays (site, status, grade,
+// next check), aggregated per SITE. Works of one site share its coordinates, so clustering a
+// few hundred weighted sites instead of 60,000 points is what keeps a request under a millisecond.
+import type Database from 'better-sqlite3';
+import Supercluster, { type ClusterProperties as SCClusterProps } from 'supercluster';
+import type { ClusterProperties, MapFeature, SiteProperties, StatusCounts } from './map.schema.js';
+
+export const STATUSES = ['in_place', 'in_storage', 'on_loan', 'in_conservation', 'missing', 'deaccessioned'] as const;
+const STATUS_INDEX = new Map<string, number>(STATUSES.map((s, i) => [s, i]));
+const MISSING = STATUS_INDEX.get('missing')!;
+export const DEACCESSIONED = STATUS_INDEX.get('deaccessioned')!;
+const NO_SITE = -1;
+const DAY_MS = 86_400_000;
+/** Checks due within this many days count as "due soon" on a site's card. */
+const DUE_SOON_DAYS = 30;
+
+type SiteInfo = { id: number; name: string; siteType: string | null; municipality: string | null; lat: number | null; lon: number | null };
+
+export type SiteAgg = {
+  site: SiteInfo;
+  count: number;
+  byStatus: number[];
+  worstGrade: number;
+  attention: number;
+  dueSoon: number;
+};
+
+type PointProps = { siteId: number; count: number; attention: number };
+type ClusterAcc = { count: number; attention: number };
+
+export type ClusterIndex = Supercluster<PointProps, ClusterAcc>;
+type DefaultView = { day: number; aggs: SiteAgg[]; index: ClusterIndex; matched: number; unmapped: number };
+
+/** Which works to count: a predicate over artwork ids, or null for the default set (all but deaccessioned). */
+export type WorkFilter = { ids: Iterable<number> } | null;
+
+const dayNumber = (iso: string | null): number => (iso ? Math.floor(Date.parse(iso.slice(0, 10) + 'T00:00:00Z') / DAY_MS) : 0);
+
+export class MapIndex {
+  private siteOf = new Int32Array(0);
+  private statusOf = new Uint8Array(0);
+  private gradeOf = new Uint8Array(0);
+  /** Next check due as days since 1970 (0 = none). */
+  private dueOf = new Int32Array(0);
+  private present = new Uint8Array(0);
+  private sites = new Map<number, SiteInfo>();
+  private loaded = false;
+  private defaultCache: DefaultView | null = null;
+  private readonly stmts;
+
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly today: () => Date,
+  ) {
+    this.stmts = {
+      all: sqlite.prepare('select id, site_id as siteId, status, last_grade as grade, next_check_due as due from artworks').raw(),
+      some: sqlite.prepare('select id, site_id as siteId, status, last_grade as grade, next_check_due as due from artworks where id in (select value from json_each(?))').raw(),
+      sites: sqlite.prepare("select id, name, site_type as siteType, municipality, lat, lon from locations where kind = 'site'"),
+    };
+  }
+
+  /** Reads everything again (at start, or when locations change). ~60 ms for 60,000 works. */
+  reload(): void {
+    this.sites = new Map((this.stmts.sites.all() as SiteInfo[]).map((s) => [s.id, s]));
+    const rows = this.stmts.all.all() as [number, number | null, string, number | null, string | null][];
+    const max = rows.reduce((m, r) => Math.max(m, r[0]), 0);
+    this.allocate(max + 1, true);
+    for (const r of rows) this.put(r);
+    this.loaded = true;
+    this.defaultCache = null;
+  }
+
+  /** Re-reads the given works (after a write); unknown ids that no longer exist are dropped. */
+  update(ids: readonly number[]): void {
+    if (!this.loaded) return;
+    const seen = new Set<number>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = this.stmts.some.all(JSON.stringify(ids.slice(i, i + 500))) as [number, number | null, string, number | null, string | null][];
+      for (const r of rows) {
+        if (r[1] != null && !this.sites.has(r[1])) {
+          // A work moved to a site created after the last reload.
+          this.reload();
+          return;
+        }
+        this.put(r);
+        seen.add(r[0]);
+      }
+    }
+    for (const id of ids) if (!seen.has(id) && id < this.present.length) this.present[id] = 0;
+    this.defaultCache = null;
+  }
+
+  /** Forgets everything; the next request reloads. */
+  invalidate(): void {
+    this.loaded = false;
+    this.defaultCache = null;
+  }
+
+  private ensure(): void {
+    if (!this.loaded) this.reload();
+  }
+
+  private allocate(size: number, fresh: boolean): void {
+    if (!fresh && size <= this.present.length) return;
+    const grow = <T extends Int32Array | Uint8Array>(old: T, make: (n: number) => T): T => {
+      const next = make(size);
+      if (!fresh) next.set(old);
+      return next;
+    };
+    this.siteOf = grow(this.siteOf, (n) => new Int32Array(n));
+    this.statusOf = grow(this.statusOf, (n) => new Uint8Array(n));
+    this.gradeOf = grow(this.gradeOf, (n) => new Uint8Array(n));
+    this.dueOf = grow(this.dueOf, (n) => new Int32Array(n));
+    this.present = grow(this.present, (n) => new Uint8Array(n));
+  }
+
+  private put([id, siteId, status, grade, due]: [number, number | null, string, number | null, string | null]): void {
+    if (id >= this.present.length) this.allocate(Math.max(id + 1, Math.ceil(this.present.length * 1.25)), false);
+    this.siteOf[id] = siteId ?? NO_SITE;
+    this.statusOf[id] = STATUS_INDEX.get(status) ?? 0;
+    this.gradeOf[id] = grade ?? 0;
+    this.dueOf[id] = dayNumber(due);
+    this.present[id] = 1;
+  }
+
+  /** Per-site counts of the filtered works (all but deaccessioned when no filter). */
+  aggregate(filter: WorkFilter, onlySites: ReadonlySet<number> | null = null): { aggs: SiteAgg[]; matched: number; unmapped: number } {
+    this.ensure();
+    const today = Math.floor(this.today().getTime() / DAY_MS);
+    const bySite = new Map<number, SiteAgg>();
+    let matched = 0;
+    let unmapped = 0;
+    const add = (id: number) => {
+      if (id <= 0 || id >= this.present.length || !this.present[id]) return;
+      const siteId = this.siteOf[id]!;
+      if (onlySites && !onlySites.has(siteId)) return;
+      matched++;
+      const site = siteId === NO_SITE ? undefined : this.sites.get(siteId);
+      if (!site || site.lat == null || site.lon == null) {
+        unmapped++;
+        return;
+      }
+      let agg = bySite.get(siteId);
+      if (!agg) bySite.set(siteId, (agg = { site, count: 0, byStatus: [0, 0, 0, 0, 0, 0], worstGrade: 0, attention: 0, dueSoon: 0 }));
+      const status = this.statusOf[id]!;
+      const grade = this.gradeOf[id]!;
+      const due = this.dueOf[id]!;
+      agg.count++;
+      agg.byStatus[status]!++;
+      if (grade > agg.worstGrade) agg.worstGrade = grade;
+      const overdue = due !== 0 && due < today && status !== DEACCESSIONED;
+      if (grade >= 3 || overdue || status === MISSING) agg.attention++;
+      if (due !== 0 && due <= today + DUE_SOON_DAYS && status !== DEACCESSIONED) agg.dueSoon++;
+    };
+    if (filter) for (const id of filter.ids) add(id);
+    else for (let id = 1; id < this.present.length; id++) if (this.present[id] && this.statusOf[id] !== DEACCESSIONED) add(id);
+    return { aggs: [...bySite.values()], matched, unmapped };
+  }
+
+  /** The default (unfiltered) aggregate and its cluster index, cached until a write or midnight. */
+  defaultView(): DefaultView {
+    const day = Math.floor(this.today().getTime() / DAY_MS);
+    if (!this.loaded || !this.defaultCache || this.defaultCache.day !== day) {
+      const { aggs, matched, unmapped } = this.aggregate(null);
+      this.defaultCache = { day, aggs, index: buildClusterIndex(aggs), matched, unmapped };
+    }
+    return this.defaultCache;
+  }
+}
+
+export function buildClusterIndex(aggs: SiteAgg[]): Supercluster<PointProps, ClusterAcc> {
+  const index = new Supercluster<PointProps, ClusterAcc>({
+    radius: 60,
+    maxZoom: 16,
+    minPoints: 2,
+    map: (p) => ({ count: p.count, attention: p.attention }),
+    reduce: (acc, p) => {
+      acc.count += p.count;
+      acc.attention += p.attention;
+    },
+  });
+  index.load(
+    aggs.map((a) => ({
+      type: 'Feature' as const,
+      geometry: { type: 'Point' as const, coordinates: [a.site.lon!, a.site.lat!] },
+      properties: { siteId: a.site.id, count: a.count, attention: a.attention },
+    })),
+  );
+  return index;
+}
+
+const share = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 1000 : 0);
+
+export function siteProperties(a: SiteAgg): SiteProperties {
+  const byStatus: StatusCounts = {};
+  a.byStatus.forEach((n, i) => {
+    if (n) byStatus[STATUSES[i]!] = n;
+  });
+  return {
+    cluster: false,
+    siteId: a.site.id,
+    name: a.site.name,
+    siteType: a.site.siteType,
+    municipality: a.site.municipality,
+    count: a.count,
+    byStatus,
+    worstGrade: a.worstGrade || null,
+    attention: share(a.attention, a.count),
+    attentionCount: a.attention,
+    dueSoon: a.dueSoon,
+  };
+}
+
+/** Clusters and single sites inside the bbox at this zoom, as GeoJSON features. */
+export function clusterFeatures(
+  index: Supercluster<PointProps, ClusterAcc>,
+  aggs: SiteAgg[],
+  bbox: [number, number, number, number],
+  zoom: number,
+): { features: MapFeature[]; total: number } {
+  const bySite = new Map(aggs.map((a) => [a.site.id, a]));
+  let total = 0;
+  const features: MapFeature[] = [];
+  for (const f of index.getClusters(bbox, zoom)) {
+    const coordinates = f.geometry.coordinates as [number, number];
+    const p = f.properties as Partial<SCClusterProps> & ClusterAcc & Partial<PointProps>;
+    if (p.cluster) {
+      const clusterId = p.cluster_id!;
+      const props: ClusterProperties = {
+        cluster: true,
+        clusterId,
+        count: p.count,
+        sites: p.point_count!,
+        attention: share(p.attention, p.count),
+        attentionCount: p.attention,
+        expansionZoom: Math.min(index.getClusterExpansionZoom(clusterId), 17),
+      };
+      total += p.count;
+      features.push({ type: 'Feature', geometry: { type: 'Point', coordinates }, properties: props });
+    } else {
+      const agg = bySite.get(p.siteId!)!;
+      total += agg.count;
+      features.push({ type: 'Feature', geometry: { type: 'Point', coordinates }, properties: siteProperties(agg) });
+    }
+  }
+  return { features, total };
+}
