@@ -7,7 +7,7 @@ import { parse, parseBody, parseQuery, requireIfMatch } from '../http/validate.j
 import { contentsAt } from '../movements/movements.queries.js';
 import { assertSite, canSeeSite, currentUser } from '../users/auth.js';
 import { getLocation, LOCATION_COLUMNS, resolveLocation, subtreeCounts, toLocation, type LocationRow } from './locations.queries.js';
-import { ContentsAtQuery, CreateLocationBody, IdParams, LocationListQuery, UpdateLocationBody } from './locations.schema.js';
+import { ContentsAtQuery, CreateLocationBody, DetailQuery, IdParams, LocationListQuery, UpdateLocationBody } from './locations.schema.js';
 import { createLocation, updateLocation } from './locations.service.js';
 
 type Node = LocationRow & { worksCount: number; children?: Node[] };
@@ -24,11 +24,11 @@ export function locationRoutes(deps: Deps) {
   };
   const withCounts = (rows: LocationRow[], counts: Map<number, number>): Node[] => rows.map((l) => ({ ...l, worksCount: counts.get(l.id) ?? 0 }));
 
-  const detail = (id: number, req: Request) => {
+  const detail = (id: number, req: Request, includeInactive = false) => {
     const loc = getLocation(sqlite, id);
     assertSite(currentUser(req), loc.siteId);
     const counts = subtreeCounts(sqlite, loc.path);
-    const children = (sqlite.prepare(`select ${LOCATION_COLUMNS} from locations where parent_id = ? order by name, id`).all(id) as Parameters<typeof toLocation>[0][]).map(toLocation);
+    const children = (sqlite.prepare(`select ${LOCATION_COLUMNS} from locations where parent_id = ? and (active = 1 or ?) order by name, id`).all(id, includeInactive ? 1 : 0) as Parameters<typeof toLocation>[0][]).map(toLocation);
     const resolved = resolveLocation(sqlite, id)!;
     const direct = sqlite.prepare("select count(*) from artworks where location_id = ? and status != 'deaccessioned'").pluck().get(id) as number;
     return { ...loc, siteType: resolved.siteType, pathNodes: resolved.path, pathText: resolved.pathText, worksCount: counts.get(id) ?? 0, worksHere: direct, children: withCounts(children, counts) };
@@ -68,9 +68,10 @@ export function locationRoutes(deps: Deps) {
     res.json({ items, total: rows.length, nextCursor: null });
   });
 
-  r.get('/:id', 'read', { summary: 'A location with its path, children and work counts', tags, params: IdParams }, (req, res) => {
+  r.get('/:id', 'read', { summary: 'A location with its path, children and work counts', tags, params: IdParams, query: DetailQuery }, (req, res) => {
     const { id } = parse(IdParams, req.params);
-    const d = detail(id, req);
+    const q = parseQuery(DetailQuery, req);
+    const d = detail(id, req, q.includeInactive);
     res.setHeader('ETag', `"${d.version}"`).json(d);
   });
 

@@ -61,6 +61,8 @@ export const LocationListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(200),
 });
 
+export const DetailQuery = z.strictObject({ includeInactive: queryBool.optional() });
+
 export const ContentsAtQuery = z.strictObject({ date: dateOrDateTime });
 
 export type CreateLocationBody = z.infer<typeof CreateLocationBody>;
