@@ -14,10 +14,14 @@ const EnvSchema = z.object({
   KONSTKOLL_DEMO_IMAGES: z.coerce.number().int().min(0).max(100_000).default(400),
   TILE_URL: z.string().url().optional(),
   TILE_ATTRIBUTION: z.string().optional(),
+  /** The public origin (e.g. https://konst.example.se) for links printed on QR labels; unset → the request's own. */
+  PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
   INVENTORY_PATTERN: z.string().default('^[A-ZÅÄÖ]{2,5} ?\\d{1,7}$'),
   INVENTORY_PREFIX: z.string().default('SLL'),
+  /** The year the guide's reach is compared with (default: last year). */
+  GUIDE_BASELINE_YEAR: z.coerce.number().int().min(2000).max(2100).optional(),
   BACKUP_DIR: z.string().optional(),
   BACKUP_KEEP: z.coerce.number().int().min(1).default(14),
 });
@@ -32,11 +36,13 @@ export type Config = {
   demoImages: number;
   tileUrl: string | undefined;
   tileAttribution: string | undefined;
+  publicUrl: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   sessionTtlHours: number;
   inventoryPattern: string;
   inventoryPrefix: string;
   backupDir: string | undefined;
+  guideBaselineYear: number | undefined;
   backupKeep: number;
   version: string;
 };
@@ -67,12 +73,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoImages: e.KONSTKOLL_DEMO_IMAGES,
     tileUrl: e.TILE_URL,
     tileAttribution: e.TILE_ATTRIBUTION,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     logLevel: e.LOG_LEVEL,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     inventoryPattern: e.INVENTORY_PATTERN,
     inventoryPrefix: e.INVENTORY_PREFIX,
     backupDir: e.BACKUP_DIR ? path.resolve(e.BACKUP_DIR) : undefined,
     backupKeep: e.BACKUP_KEEP,
+    guideBaselineYear: e.GUIDE_BASELINE_YEAR,
     version: readVersion(),
   };
 }
