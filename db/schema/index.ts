@@ -11,3 +11,4 @@ export * from './audit.js';
 export * from './settings.js';
 export * from './rounds.js';
 export * from './guide.js';
+export * from './batches.js';
