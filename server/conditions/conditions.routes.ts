@@ -10,6 +10,7 @@ import { BacklogQuery, CreateCheckBody, DueQuery, ListChecksQuery, UpdateCheckBo
 import { getCheck, listChecks } from './conditions.queries.js';
 import { recordCheck, updateCheck } from './conditions.service.js';
 import { dueCounts, dueList, neverChecked } from './due.queries.js';
+import { keepDueDatesCurrent } from './due-upkeep.js';
 import { addDays, localDate } from './interval-policy.js';
 
 const IdParams = z.strictObject({ id: z.coerce.number().int().positive().max(2 ** 31) });
@@ -24,6 +25,7 @@ export function conditionRoutes(deps: Deps) {
   const siteOf = sqlite.prepare('select site_id from artworks where id = ?').pluck();
   const artworkExists = sqlite.prepare('select 1 from artworks where id = ?').pluck();
   const now = () => deps.clock.now();
+  keepDueDatesCurrent(deps);
 
   r.post('/condition-checks', 'condition.write', { summary: 'Record a condition check', tags: ['conditions'], body: CreateCheckBody, status: 201 }, (req, res) => {
     const user = currentUser(req);
@@ -31,7 +33,7 @@ export function conditionRoutes(deps: Deps) {
     if (!artworkExists.get(body.artworkId)) throw unprocessable('condition_check.artwork_not_found', `There is no artwork ${body.artworkId}.`, [{ path: 'artworkId', message: 'No such artwork' }]);
     assertSite(user, siteOf.get(body.artworkId) as number | null);
     const id = recordCheck(sqlite, body, { userId: user.id, now: now() });
-    deps.events.emit(ARTWORKS_CHANGED, { ids: [body.artworkId] });
+    deps.events.emit(ARTWORKS_CHANGED, [body.artworkId]);
     res.status(201).location(`/api/condition-checks/${id}`).json(getCheck(sqlite, id, now()));
   });
 
@@ -66,7 +68,7 @@ export function conditionRoutes(deps: Deps) {
       const version = requireIfMatch(req);
       const body = parseBody(UpdateCheckBody, req);
       const artworkId = updateCheck(sqlite, id, body, { userId: user.id, now: now(), version, isAdmin: user.role === 'admin', assertSite: (siteId) => assertSite(user, siteId) });
-      deps.events.emit(ARTWORKS_CHANGED, { ids: [artworkId] });
+      deps.events.emit(ARTWORKS_CHANGED, [artworkId]);
       const check = getCheck(sqlite, id, now())!;
       res.set('ETag', `"${check.version}"`).json(check);
     },
