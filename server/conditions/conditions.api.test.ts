@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../tests/helpers/test-app.js';
 import { insertArtwork, insertCollection, insertLocation } from './fixtures/collection.js';
+import { recordAudit } from '../audit/audit.js';
 import { recomputeDue, recordCheck } from './conditions.service.js';
 
 let t: TestApp;
@@ -383,6 +384,20 @@ describe('due list and backlog', () => {
     expect(names(res.body.items)).toEqual(['psychUnacceptable', 'officeOverduePoor']);
     const due = await curator.get('/api/checks/due');
     expect(names(due.body.items)).not.toContain('stationOverdue');
+  });
+
+  it('a recheck scheduled by a round is kept by recomputation until the next check', () => {
+    const sqlite = app.db.$client;
+    const id = insertArtwork(sqlite, { inv: 'SLL recheck', locationId: site.office.id });
+    recordCheck(sqlite, { artworkId: id, checkedAt: '2026-01-15', grade: 1 }, { userId: null, now: NOW });
+    expect(sqlite.prepare('select next_check_due from artworks where id = ?').pluck().get(id)).toBe('2029-01-15');
+    sqlite.prepare('update artworks set next_check_due = ? where id = ?').run('2026-07-15', id);
+    recordAudit(sqlite, { at: '2026-06-15T09:00:00.000Z', userId: null, action: 'schedule_recheck', entityType: 'artwork', entityId: id, before: { nextCheckDue: '2029-01-15' }, after: { nextCheckDue: '2026-07-15' } });
+    recomputeDue(sqlite, { artworkIds: [id] });
+    recomputeDue(sqlite);
+    expect(sqlite.prepare('select next_check_due from artworks where id = ?').pluck().get(id)).toBe('2026-07-15');
+    recordCheck(sqlite, { artworkId: id, checkedAt: '2026-06-15T09:30:00Z', grade: 1 }, { userId: null, now: NOW });
+    expect(sqlite.prepare('select next_check_due from artworks where id = ?').pluck().get(id)).toBe('2029-06-15');
   });
 
   it('changing a location’s interval recomputes the due dates below it', () => {

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/audit.js';
 import { conflict, forbidden, notFound, preconditionFailed, unprocessable, validationError, type FieldError } from '../http/errors.js';
 import { CHECK_EDIT_WINDOW_HOURS, DAMAGE_TYPES, PRIORITIES, type UpdateCheckBody } from './conditions.schema.js';
 import { getCheck } from './conditions.queries.js';
-import { computeNextDue, effectiveIntervalMonths, locationChain } from './interval-policy.js';
+import { computeNextDue, effectiveIntervalMonths, locationChain, scheduledRechecks, withRecheck } from './interval-policy.js';
 
 export { computeNextDue, effectiveIntervalMonths, recomputeDue, INTERVAL_POLICY } from './interval-policy.js';
 
@@ -166,7 +166,7 @@ export function restateCondition(sqlite: Database.Database, work: ArtworkRow): v
   });
   const lastGrade = latest?.grade ?? null;
   const lastCheckAt = latest?.checkedAt ?? null;
-  const nextCheckDue = computeNextDue(lastCheckAt, months);
+  const nextCheckDue = withRecheck(computeNextDue(lastCheckAt, months), lastCheckAt, scheduledRechecks(sqlite, [work.id]).get(work.id));
   if (lastGrade !== work.lastGrade || lastCheckAt !== work.lastCheckAt || nextCheckDue !== work.nextCheckDue)
     sqlite.prepare('update artworks set last_grade = ?, last_check_at = ?, next_check_due = ? where id = ?').run(lastGrade, lastCheckAt, nextCheckDue, work.id);
 }

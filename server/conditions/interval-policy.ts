@@ -105,7 +105,8 @@ export function locationChain(sqlite: Database.Database, locationId: number | nu
 /**
  * Recomputes next_check_due for the works below a location (or given works, or all), after a
  * location's interval or env tags changed or works moved. Runs in the caller's transaction if
- * there is one; returns how many works changed.
+ * there is one; returns how many works changed. A recheck scheduled since the last check (a
+ * round that could not reach the work) is kept when it comes sooner.
  */
 export function recomputeDue(sqlite: Database.Database, scope: { locationPath?: string; artworkIds?: readonly number[] } = {}): number {
   const resolve = locationResolver(sqlite);
@@ -118,12 +119,13 @@ export function recomputeDue(sqlite: Database.Database, scope: { locationPath?: 
       .prepare(`select ${cols} from artworks a join locations l on l.id = a.location_id where l.path >= ? and l.path < ?`)
       .all(scope.locationPath, scope.locationPath + '\uffff') as WorkRow[];
   else works = sqlite.prepare(`select ${cols} from artworks a`).all() as WorkRow[];
+  const rechecks = scheduledRechecks(sqlite, scope.artworkIds ?? (scope.locationPath ? works.map((w) => w.id) : null));
   const update = sqlite.prepare('update artworks set next_check_due = ? where id = ?');
   let changed = 0;
   sqlite.transaction(() => {
     for (const w of works) {
       const months = effectiveIntervalMonths({ workIntervalMonths: w.checkIntervalMonths, mounting: w.mounting, fixedInBuilding: !!w.fixedInBuilding, chain: resolve(w.locationId) });
-      const due = computeNextDue(w.lastCheckAt, months);
+      const due = withRecheck(computeNextDue(w.lastCheckAt, months), w.lastCheckAt, rechecks.get(w.id));
       if (due !== w.nextCheckDue) {
         update.run(due, w.id);
         changed++;
@@ -131,6 +133,22 @@ export function recomputeDue(sqlite: Database.Database, scope: { locationPath?: 
     }
   })();
   return changed;
+}
+
+type Recheck = { at: string; due: string };
+
+/** The latest recheck scheduled per work (audit action 'schedule_recheck', written when a round is closed). */
+export function scheduledRechecks(sqlite: Database.Database, ids: readonly number[] | null): Map<number, Recheck> {
+  const sql = `select entity_id as id, max(at) as at, json_extract(after, '$.nextCheckDue') as due from audit_log
+    where entity_type = 'artwork' and action = 'schedule_recheck' ${ids ? 'and entity_id in (select value from json_each(?))' : ''} group by entity_id`;
+  const rows = (ids ? sqlite.prepare(sql).all(JSON.stringify(ids)) : sqlite.prepare(sql).all()) as { id: number; at: string; due: string | null }[];
+  return new Map(rows.filter((r) => r.due).map((r) => [r.id, { at: r.at, due: r.due! }]));
+}
+
+/** A recheck scheduled after the last check still stands if it is sooner than the policy's date. */
+export function withRecheck(due: string | null, lastCheckAt: string | null, recheck: Recheck | undefined): string | null {
+  if (!recheck || (lastCheckAt && recheck.at <= lastCheckAt)) return due;
+  return due == null || recheck.due < due ? recheck.due : due;
 }
 
 const pathIds = (path: string) => path.split('/').filter(Boolean).map(Number);
