@@ -7,6 +7,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-main-'));
+// A plain file where a folder should be: unwritable even for root.
+const blocker = path.join(dir, 'not-a-folder');
+fs.writeFileSync(blocker, '');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const baseEnv = (extra: Record<string, string> = {}) => ({
@@ -38,12 +41,12 @@ function startServer(env: NodeJS.ProcessEnv) {
 
 describe('starting the server', () => {
   it.each([
-    ['PORT', { PORT: 'abc' }, /^konstkoll: PORT: /],
-    ['PORT out of range', { PORT: '70000' }, /^konstkoll: PORT: /],
-    ['KONSTKOLL_SEED', { KONSTKOLL_SEED: 'maybe' }, /^konstkoll: KONSTKOLL_SEED: /],
-    ['an unwritable database folder', { KONSTKOLL_DB: '/proc/konstkoll/db.sqlite' }, /^konstkoll: KONSTKOLL_DB: cannot write/],
-    ['an unwritable uploads folder', { KONSTKOLL_UPLOADS: '/proc/konstkoll-uploads' }, /^konstkoll: KONSTKOLL_UPLOADS: cannot write/],
-  ])('a bad %s stops with one clear line and exit code 1', (_name, env, message) => {
+    ['a bad PORT', { PORT: 'abc' }, /^konstkoll: PORT: /],
+    ['a PORT out of range', { PORT: '70000' }, /^konstkoll: PORT: /],
+    ['a bad KONSTKOLL_SEED', { KONSTKOLL_SEED: 'maybe' }, /^konstkoll: KONSTKOLL_SEED: /],
+    ['an unwritable database folder', { KONSTKOLL_DB: path.join(blocker, 'db.sqlite') }, /^konstkoll: KONSTKOLL_DB: cannot write/],
+    ['an unwritable uploads folder', { KONSTKOLL_UPLOADS: path.join(blocker, 'uploads') }, /^konstkoll: KONSTKOLL_UPLOADS: cannot write/],
+  ])('%s stops the start with one clear line and exit code 1', (_name, env, message) => {
     const r = spawnSync(tsx, ['server/main.ts'], { env: baseEnv(env), encoding: 'utf8', timeout: 30_000 });
     expect(r.status).toBe(1);
     expect(r.stderr.trim()).toMatch(message);
@@ -54,7 +57,7 @@ describe('starting the server', () => {
   it('seeds on first start, prints the admin password once, never seeds twice, and stops cleanly on SIGTERM', async () => {
     const first = startServer(baseEnv({ PORT: '0' }));
     await first.listening;
-    expect(first.output()).toMatch(/password: \S{20,}/);
+    expect(first.output()).toMatch(/admin@demo\.konstkoll\.se\s+\S{20,}/);
     first.child.kill('SIGTERM');
     const code = await new Promise((r) => first.child.once('exit', r));
     expect(code).toBe(0);
@@ -67,7 +70,7 @@ describe('starting the server', () => {
 
     const second = startServer(baseEnv({ PORT: '0' }));
     await second.listening;
-    expect(second.output()).not.toMatch(/password: /);
+    expect(second.output()).not.toMatch(/@demo\.konstkoll\.se\s+\S{20,}/);
     second.child.kill('SIGTERM');
     await new Promise((r) => second.child.once('exit', r));
     const db2 = new Database(path.join(dir, 'main.sqlite'));
