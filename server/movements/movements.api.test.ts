@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const move = (ids: number[], toLocationId: number, extra: Record<string, unknown> = {}) =>
+const move = (ids: number[], toLocationId: number | undefined, extra: Record<string, unknown> = {}) =>
   curator.post('/api/movements', { artworkIds: ids, toLocationId, reason: 'Omhängning', ...extra });
 const count = (sql: string, ...args: unknown[]) => t.db.$client.prepare(sql).pluck().get(...args) as number;
 
