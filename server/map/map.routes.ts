@@ -9,11 +9,13 @@ import { workFilter } from './map.filters.js';
 import { floorPlan, siteSummary } from './map.queries.js';
 import { ClusterParams, IdParam, PlacementBody, type MapConfig } from './map.schema.js';
 import { createMapService } from './map.service.js';
+import { scheduleDemoFloorPlans } from './floorplan-render.js';
 
 export function mapRoutes(deps: Deps) {
   const r = secureRouter(deps.routes, '/api');
   const sqlite = deps.db.$client;
   const map = createMapService(deps);
+  scheduleDemoFloorPlans(deps);
 
   r.get('/map/clusters', 'read', { summary: 'Clusters and sites of the (filtered) collection in a bbox at a zoom', tags: ['map'], query: ClusterParams }, (req, res) => {
     const user = currentUser(req);
