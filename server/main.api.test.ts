@@ -77,4 +77,29 @@ describe('starting the server', () => {
     expect(db2.prepare('select count(*) from artworks').pluck().get()).toBe(300);
     db2.close();
   }, 60_000);
+
+  it('a start killed while seeding leaves no demo data, and the next start seeds it all', async () => {
+    const env = baseEnv({ PORT: '0', KONSTKOLL_DB: path.join(dir, 'killed.sqlite'), KONSTKOLL_SEED_WORKS: '120000' });
+    const run = startServer(env);
+    run.listening.catch(() => {});
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (/seed: \w+ [1-9]/.test(run.output())) (clearInterval(timer), resolve());
+      }, 5);
+    });
+    run.child.kill('SIGKILL');
+    await new Promise((r) => run.child.once('exit', r));
+    const db = new Database(path.join(dir, 'killed.sqlite'));
+    const counts = db.prepare('select (select count(*) from artworks) as works, (select count(*) from locations) as places, (select count(*) from users) as users').get();
+    db.close();
+    expect(counts).toEqual({ works: 0, places: 0, users: 0 });
+
+    const again = startServer({ ...env, KONSTKOLL_SEED_WORKS: '300' });
+    await again.listening;
+    again.child.kill('SIGTERM');
+    await new Promise((r) => again.child.once('exit', r));
+    const db2 = new Database(path.join(dir, 'killed.sqlite'));
+    expect(db2.prepare('select count(*) from artworks').pluck().get()).toBe(300);
+    db2.close();
+  }, 60_000);
 });

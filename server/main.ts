@@ -31,7 +31,8 @@ async function main(): Promise<void> {
       log.info(`seeding the demo collection (${config.seedWorks} works)…`);
       const summary = seedDemo(db, {
         works: config.seedWorks,
-        onProgress: (phase, done, total) => log.info(`seed: ${phase} ${done}/${total}`),
+        // Seeding blocks the event loop, so progress is written synchronously rather than through pino.
+        onProgress: (phase, done, total) => process.stdout.write(`  seed: ${phase} ${done}/${total}\n`),
       });
       log.info(`seeded in ${summary.ms} ms`);
       await createDemoUsers(db, (line) => process.stdout.write(line + '\n'));
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
   await ensureFirstAdmin(db, new Date(), (line) => process.stdout.write(line + '\n'));
 
   const app = createApp({ db, config, log });
+  // Demo pictures are drawn in the background once the server listens (resumable; KONSTKOLL_DEMO_IMAGES=0 turns them off).
+  if (config.seed === 'demo') (await import('../scripts/demo-images.js')).scheduleDemoImages(app.locals.deps);
   const server: Server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
