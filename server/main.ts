@@ -36,13 +36,14 @@ async function main(): Promise<void> {
       });
       log.info(`seeded in ${summary.ms} ms`);
       await createDemoUsers(db, (line) => process.stdout.write(line + '\n'));
+      (await import('../scripts/demo-images.js')).markDemoImagesPending(db);
     }
   }
   await ensureFirstAdmin(db, new Date(), (line) => process.stdout.write(line + '\n'));
 
   const app = createApp({ db, config, log });
-  // Demo pictures are drawn in the background once the server listens (resumable; KONSTKOLL_DEMO_IMAGES=0 turns them off).
-  if (config.seed === 'demo') (await import('../scripts/demo-images.js')).scheduleDemoImages(app.locals.deps);
+  // Pictures for a freshly seeded demo are drawn in the background once the server listens (resumed after a restart).
+  (await import('../scripts/demo-images.js')).scheduleDemoImages(app.locals.deps);
   const server: Server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
