@@ -33,10 +33,10 @@ async function reportForm(work: Work) {
   return /name="token" value="([^"]+)"/.exec(page)![1]!;
 }
 
-async function postReport(work: Work, fields: Record<string, string>, photo?: { bytes: Uint8Array; name: string; type: string }) {
+async function postReport(work: Work, fields: Record<string, string>, photo?: { bytes: Uint8Array<ArrayBuffer> | Buffer; name: string; type: string }) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  if (photo) form.set('photo', new Blob([photo.bytes], { type: photo.type }), photo.name);
+  if (photo) form.set('photo', new Blob([new Uint8Array(photo.bytes)], { type: photo.type }), photo.name);
   return fetch(`${t.baseUrl}/guide/w/${encodeURIComponent(work.inventoryNumber)}/report`, { method: 'POST', body: form, redirect: 'manual' });
 }
 
