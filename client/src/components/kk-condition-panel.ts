@@ -1,0 +1,162 @@
+// <kk-condition-panel>: a work's condition — the latest grade, next check, open treatments and
+// the history of checks, newest first.
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import { localized, msg, str } from '@lit/localize';
+import type { ArtworkDetail } from '../api/artworks.js';
+import { listChecks } from '../api/conditions.js';
+import { formatDate, formatMoney } from '../i18n/format.js';
+import { damageLabel, priorityLabel, treatmentStatusLabel } from '../i18n/labels.js';
+import { pageStyles } from '../styles/shared.js';
+import './kk-status-badge.js';
+
+@localized()
+@customElement('kk-condition-panel')
+export class KkConditionPanel extends LitElement {
+  @property({ attribute: false }) work!: ArtworkDetail;
+
+  private _checks = new Task(this, {
+    task: ([id, version], { signal }) => listChecks(id as number, signal).then((r) => (void version, r)),
+    args: () => [this.work.id, this.work.lastCheckAt] as const,
+  });
+
+  /** Reloads the list (after a new check was recorded). */
+  refresh(): void {
+    void this._checks.run();
+  }
+
+  override render() {
+    const w = this.work;
+    const overdue = w.nextCheckDue && w.nextCheckDue < new Date().toISOString().slice(0, 10);
+    return html`
+      <div class="summary">
+        <div><span class="k">${msg('Condition')}</span><kk-status-badge .grade=${w.lastGrade ?? 0}></kk-status-badge></div>
+        <div><span class="k">${msg('Last checked')}</span>${w.lastCheckAt ? formatDate(w.lastCheckAt) : msg('Never')}</div>
+        <div class=${overdue ? 'overdue' : ''}><span class="k">${msg('Next check due')}</span>${w.nextCheckDue ? formatDate(w.nextCheckDue) : '–'}${overdue ? html` <strong>(${msg('overdue')})</strong>` : nothing}</div>
+      </div>
+      ${w.openTreatments.length
+        ? html`<section>
+            <h3>${msg('Open conservation treatments')}</h3>
+            <ol class="timeline">
+              ${w.openTreatments.map(
+                (t) => html`<li class="treatment">
+                  <div class="when">${formatDate(t.startedAt ?? t.approvedAt ?? t.proposedAt)}</div>
+                  <div><strong>${treatmentStatusLabel(t.status)}</strong> · ${t.description ?? ''}
+                    <div class="muted">${[t.contractorName, t.priority ? priorityLabel(t.priority) : '', t.costEstimate ? msg(str`estimate ${formatMoney(t.costEstimate)}`) : ''].filter(Boolean).join(' · ')}</div>
+                  </div>
+                </li>`,
+              )}
+            </ol>
+          </section>`
+        : nothing}
+      <section>
+        <h3>${msg('Condition checks')}</h3>
+        ${this._checks.render({
+          pending: () => html`<p class="muted" role="status">${msg('Loading…')}</p>`,
+          error: () => html`<p class="error-box" role="alert">${msg('The condition history could not be loaded.')}</p>`,
+          complete: (r) =>
+            r.items.length
+              ? html`<ol class="timeline">
+                  ${r.items.map(
+                    (c) => html`<li class=${c.supersededById ? 'superseded' : ''}>
+                      <div class="when">${formatDate(c.checkedAt)}</div>
+                      <div>
+                        <kk-status-badge .grade=${c.grade}></kk-status-badge>
+                        ${c.damageTypes.length ? html`<span class="muted"> · ${c.damageTypes.map(damageLabel).join(', ')}</span>` : nothing}
+                        ${c.recommendedAction ? html`<div>${c.recommendedAction}${c.priority !== 'none' ? html` <span class="muted">(${priorityLabel(c.priority)})</span>` : nothing}</div>` : nothing}
+                        ${c.note ? html`<div class="muted">${c.note}</div>` : nothing}
+                        <div class="muted small">${c.userName ?? msg('Unknown')}${c.supersededById ? html` · ${msg('corrected later')}` : nothing}</div>
+                      </div>
+                    </li>`,
+                  )}
+                </ol>`
+              : html`<p class="muted">${msg('No condition checks recorded yet.')}</p>`,
+        })}
+      </section>
+    `;
+  }
+
+  static override styles = [
+    pageStyles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        gap: var(--kk-space-5);
+        padding: 0;
+        max-width: none;
+      }
+      .summary {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(150px, 1fr));
+        gap: var(--kk-space-3);
+      }
+      .summary > div {
+        background: var(--kk-surface-sunken);
+        border-radius: var(--kk-radius);
+        padding: 10px 12px;
+        display: flex;
+        flex-direction: column;
+        gap: 2px;
+      }
+      .summary .k {
+        font-size: var(--kk-text-xs);
+        color: var(--kk-text-muted);
+      }
+      .overdue {
+        color: var(--kk-danger);
+      }
+      .timeline {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        border-left: 2px solid var(--kk-border);
+      }
+      .timeline li {
+        display: grid;
+        grid-template-columns: 110px 1fr;
+        gap: var(--kk-space-3);
+        padding: 6px 0 12px 14px;
+        position: relative;
+      }
+      .timeline li::before {
+        content: '';
+        position: absolute;
+        left: -6px;
+        top: 10px;
+        width: 10px;
+        height: 10px;
+        border-radius: 50%;
+        background: var(--kk-surface);
+        border: 2px solid var(--kk-border-strong);
+      }
+      .timeline li.treatment::before {
+        border-color: var(--kk-warning);
+      }
+      .timeline li.superseded {
+        opacity: 0.6;
+      }
+      .when {
+        color: var(--kk-text-muted);
+        font-size: var(--kk-text-s);
+        font-variant-numeric: tabular-nums;
+      }
+      .small {
+        font-size: var(--kk-text-xs);
+      }
+      @media (max-width: 600px) {
+        .timeline li {
+          grid-template-columns: 1fr;
+          gap: 2px;
+        }
+      }
+    `,
+  ];
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kk-condition-panel': KkConditionPanel;
+  }
+}
