@@ -99,7 +99,9 @@ export function labelsPdf(works: LabelWork[], layoutName: LabelLayoutName, start
       ty += 8 * 1.2;
     }
     doc.font('Helvetica').fontSize(5.5).fillColor('#555');
-    doc.text(fit(doc, work.url.replace(/^https?:\/\//, ''), tw), tx, y + h - pad - 5, { lineBreak: false });
+    // The printed address is the fallback for a phone without a camera: never cut it, drop the host instead.
+    const address = work.url.replace(/^https?:\/\//, '');
+    doc.text(doc.widthOfString(address) <= tw ? address : fit(doc, decodeURIComponent(new URL(work.url).pathname), tw), tx, y + h - pad - 5, { lineBreak: false });
     doc.fillColor('#000');
   });
   doc.end();
