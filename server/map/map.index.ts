@@ -25,13 +25,14 @@ export type SiteAgg = {
   dueSoon: number;
 };
 
+type WorkRow = [id: number, siteId: number | null, status: string, grade: number | null, due: string | null];
 type PointProps = { siteId: number; count: number; attention: number };
 type ClusterAcc = { count: number; attention: number };
 
 export type ClusterIndex = Supercluster<PointProps, ClusterAcc>;
 type DefaultView = { day: number; aggs: SiteAgg[]; index: ClusterIndex; matched: number; unmapped: number };
 
-/** Which works to count: a predicate over artwork ids, or null for the default set (all but deaccessioned). */
+/** Which works to count: the ids the search matched, or null for every work (the search's default too). */
 export type WorkFilter = { ids: Iterable<number> } | null;
 
 const dayNumber = (iso: string | null): number => (iso ? Math.floor(Date.parse(iso.slice(0, 10) + 'T00:00:00Z') / DAY_MS) : 0);
@@ -45,6 +46,7 @@ export class MapIndex {
   private present = new Uint8Array(0);
   private sites = new Map<number, SiteInfo>();
   private loaded = false;
+  private lastSeq = 0;
   private defaultCache: DefaultView | null = null;
   private readonly stmts;
 
@@ -54,50 +56,45 @@ export class MapIndex {
   ) {
     this.stmts = {
       all: sqlite.prepare('select id, site_id as siteId, status, last_grade as grade, next_check_due as due from artworks').raw(),
-      some: sqlite.prepare('select id, site_id as siteId, status, last_grade as grade, next_check_due as due from artworks where id in (select value from json_each(?))').raw(),
+      one: sqlite.prepare('select id, site_id as siteId, status, last_grade as grade, next_check_due as due from artworks where id = ?').raw(),
       sites: sqlite.prepare("select id, name, site_type as siteType, municipality, lat, lon from locations where kind = 'site'"),
+      // Database triggers log every changed record here (the search's change log), so writes from any
+      // code path — routes, scripts, another process — reach the map without anyone announcing them.
+      maxSeq: sqlite.prepare('select coalesce(max(seq), 0) from search_changes').pluck(),
+      changes: sqlite.prepare('select entity, entity_id as id from search_changes where seq > ? order by seq'),
     };
   }
 
-  /** Reads everything again (at start, or when locations change). ~60 ms for 60,000 works. */
+  /** Reads everything again (at start). ~60 ms for 60,000 works. */
   reload(): void {
+    const seq = this.stmts.maxSeq.get() as number;
     this.sites = new Map((this.stmts.sites.all() as SiteInfo[]).map((s) => [s.id, s]));
-    const rows = this.stmts.all.all() as [number, number | null, string, number | null, string | null][];
+    const rows = this.stmts.all.all() as WorkRow[];
     const max = rows.reduce((m, r) => Math.max(m, r[0]), 0);
     this.allocate(max + 1, true);
     for (const r of rows) this.put(r);
+    this.lastSeq = seq;
     this.loaded = true;
     this.defaultCache = null;
   }
 
-  /** Re-reads the given works (after a write); unknown ids that no longer exist are dropped. */
-  update(ids: readonly number[]): void {
-    if (!this.loaded) return;
-    const seen = new Set<number>();
-    for (let i = 0; i < ids.length; i += 500) {
-      const rows = this.stmts.some.all(JSON.stringify(ids.slice(i, i + 500))) as [number, number | null, string, number | null, string | null][];
-      for (const r of rows) {
-        if (r[1] != null && !this.sites.has(r[1])) {
-          // A work moved to a site created after the last reload.
-          this.reload();
-          return;
-        }
-        this.put(r);
-        seen.add(r[0]);
+  /** Applies the writes made since the last look: one indexed max() when nothing changed. */
+  sync(): void {
+    if (!this.loaded) return this.reload();
+    const seq = this.stmts.maxSeq.get() as number;
+    if (seq === this.lastSeq) return;
+    let sitesChanged = false;
+    for (const c of this.stmts.changes.iterate(this.lastSeq) as IterableIterator<{ entity: string; id: number }>) {
+      if (c.entity === 'location') sitesChanged = true;
+      else if (c.entity === 'artwork') {
+        const row = this.stmts.one.get(c.id) as WorkRow | undefined;
+        if (row) this.put(row);
+        else if (c.id < this.present.length) this.present[c.id] = 0;
       }
     }
-    for (const id of ids) if (!seen.has(id) && id < this.present.length) this.present[id] = 0;
+    if (sitesChanged) this.sites = new Map((this.stmts.sites.all() as SiteInfo[]).map((s) => [s.id, s]));
+    this.lastSeq = seq;
     this.defaultCache = null;
-  }
-
-  /** Forgets everything; the next request reloads. */
-  invalidate(): void {
-    this.loaded = false;
-    this.defaultCache = null;
-  }
-
-  private ensure(): void {
-    if (!this.loaded) this.reload();
   }
 
   private allocate(size: number, fresh: boolean): void {
@@ -114,7 +111,7 @@ export class MapIndex {
     this.present = grow(this.present, (n) => new Uint8Array(n));
   }
 
-  private put([id, siteId, status, grade, due]: [number, number | null, string, number | null, string | null]): void {
+  private put([id, siteId, status, grade, due]: WorkRow): void {
     if (id >= this.present.length) this.allocate(Math.max(id + 1, Math.ceil(this.present.length * 1.25)), false);
     this.siteOf[id] = siteId ?? NO_SITE;
     this.statusOf[id] = STATUS_INDEX.get(status) ?? 0;
@@ -123,9 +120,9 @@ export class MapIndex {
     this.present[id] = 1;
   }
 
-  /** Per-site counts of the filtered works (all but deaccessioned when no filter). */
+  /** Per-site counts of the filtered works (every work when no filter, like the search). */
   aggregate(filter: WorkFilter, onlySites: ReadonlySet<number> | null = null): { aggs: SiteAgg[]; matched: number; unmapped: number } {
-    this.ensure();
+    this.sync();
     const today = Math.floor(this.today().getTime() / DAY_MS);
     const bySite = new Map<number, SiteAgg>();
     let matched = 0;
@@ -153,14 +150,15 @@ export class MapIndex {
       if (due !== 0 && due <= today + DUE_SOON_DAYS && status !== DEACCESSIONED) agg.dueSoon++;
     };
     if (filter) for (const id of filter.ids) add(id);
-    else for (let id = 1; id < this.present.length; id++) if (this.present[id] && this.statusOf[id] !== DEACCESSIONED) add(id);
+    else for (let id = 1; id < this.present.length; id++) add(id);
     return { aggs: [...bySite.values()], matched, unmapped };
   }
 
-  /** The default (unfiltered) aggregate and its cluster index, cached until a write or midnight. */
+  /** The unfiltered aggregate and its cluster index, cached until a write or midnight. */
   defaultView(): DefaultView {
     const day = Math.floor(this.today().getTime() / DAY_MS);
-    if (!this.loaded || !this.defaultCache || this.defaultCache.day !== day) {
+    this.sync();
+    if (!this.defaultCache || this.defaultCache.day !== day) {
       const { aggs, matched, unmapped } = this.aggregate(null);
       this.defaultCache = { day, aggs, index: buildClusterIndex(aggs), matched, unmapped };
     }

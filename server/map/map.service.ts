@@ -14,12 +14,7 @@ export function createMapService(deps: Deps) {
   const sqlite = deps.db.$client;
   const index = new MapIndex(sqlite, () => deps.clock.now());
 
-  // Writers announce changed works; re-reading those rows is cheap, rebuilding per request is not.
-  deps.events.on('artworks.changed', (ids?: readonly number[]) => {
-    if (Array.isArray(ids) && ids.length && ids.length < 5000) index.update(ids);
-    else index.invalidate();
-  });
-  deps.events.on('locations.changed', () => index.invalidate());
+  // Built before traffic arrives; afterwards each request applies the change log (cheap), never a rebuild.
   deps.events.on('started', () => index.reload());
 
   function clusters(params: ClusterParams, filter: WorkFilter, user: AuthUser): ClustersResponse {
