@@ -1,4 +1,4 @@
-// npm run bench [-- --scale 10] [--json file] [--only substring]
+// npm run bench [-- --scale 10] [--json file] [--only substring] [--db seeded.sqlite]
 // Builds a temporary database with the demo generator, starts the real app on 127.0.0.1 and
 // runs every scripts/bench/*.bench.ts module, printing one table (and JSON if asked).
 import fs from 'node:fs';
@@ -25,11 +25,15 @@ async function main() {
   const works = Math.round(60_000 * scale);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-bench-'));
   const config = loadConfig({ KONSTKOLL_DB: path.join(dir, 'bench.sqlite'), KONSTKOLL_UPLOADS: path.join(dir, 'uploads'), KONSTKOLL_SEED: 'none', LOG_LEVEL: 'silent' });
+  // --db reuses an already seeded database (copied, never modified) to skip the seeding minutes.
+  const reuse = arg('db');
+  if (reuse) fs.copyFileSync(reuse, config.dbFile);
   const db = openDatabase(config.dbFile);
   migrateDatabase(db);
   const t0 = performance.now();
-  seedDemo(db, { works });
-  console.log(`seeded ${works.toLocaleString('en')} works in ${Math.round(performance.now() - t0)} ms`);
+  if (!reuse) seedDemo(db, { works });
+  const seeded = db.$client.prepare('select count(*) from artworks').pluck().get() as number;
+  console.log(`${reuse ? 'copied' : 'seeded'} ${seeded.toLocaleString('en')} works in ${Math.round(performance.now() - t0)} ms`);
   const app = createApp({ db, config, log: pino({ level: 'silent' }) });
   const deps = app.locals.deps;
   deps.events.emit('started');

@@ -15,8 +15,27 @@ import type { RouteRegistry } from './http/routes.js';
 import { sessionMiddleware } from './users/auth.js';
 import { sessionRoutes, userRoutes } from './users/users.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
+import { mapRoutes } from './map/map.routes.js';
 import { healthRoutes } from './health/health.routes.js';
+import { conditionRoutes } from './conditions/conditions.routes.js';
+import { conservationRoutes } from './conservation/conservation.routes.js';
+import { reportRoutes } from './reports/reports.routes.js';
+import { timelineRoutes } from './timeline/timeline.routes.js';
+import { artworkSearchRoutes, suggestRoutes } from './search/search.routes.js';
+import { artworkRoutes } from './artworks/artworks.routes.js';
+import { artistRoutes } from './artists/artists.routes.js';
+import { locationRoutes } from './locations/locations.routes.js';
+import { movementRoutes } from './movements/movements.routes.js';
+import { batchRoutes } from './batches/batches.routes.js';
+import { openapiRoutes } from './openapi/openapi.routes.js';
+import { mediaRoutes } from './media/media.routes.js';
+import { roundRoutes } from './rounds/rounds.routes.js';
+import { labelRoutes } from './labels/labels.routes.js';
+import { workLinkRoutes } from './labels/work-link.routes.js';
+import { guideRoutes } from './guide/guide.routes.js';
+import { damageReportRoutes } from './guide/damage-reports.routes.js';
 import { getOrCreateSecret } from './settings.js';
+import { registerHealthChecks } from './ops/ops.js';
 
 export type AppInput = { db: Db; config: Config; log?: Logger; clock?: Clock };
 
@@ -36,6 +55,8 @@ export function createApp(input: AppInput): express.Express & { locals: { deps: 
     healthChecks: new Map(),
   };
 
+  registerHealthChecks(deps);
+
   const app = express();
   app.locals.deps = deps;
   app.set('trust proxy', 'loopback');
@@ -50,7 +71,8 @@ export function createApp(input: AppInput): express.Express & { locals: { deps: 
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:', 'blob:', ...(input.config.tileUrl ? [new URL(input.config.tileUrl.replace(/[{}]/g, '')).origin] : [])],
           fontSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
+          // data: for Web Awesome's built-in icons, which it loads with fetch(data:…).
+          connectSrc: ["'self'", 'data:'],
           mediaSrc: ["'self'", 'blob:'],
           workerSrc: ["'self'"],
           manifestSrc: ["'self'"],
@@ -84,7 +106,26 @@ export function createApp(input: AppInput): express.Express & { locals: { deps: 
   app.use('/api/session', sessionRoutes(deps));
   app.use('/api/users', userRoutes(deps));
   app.use('/api', auditRoutes(deps));
+  app.use('/api', mapRoutes(deps));
 
+  app.use('/api', conditionRoutes(deps));
+  app.use('/api/treatments', conservationRoutes(deps));
+  app.use('/api/artworks', timelineRoutes(deps));
+  app.use('/api/artworks', reportRoutes(deps));
+  app.use('/api/artworks', artworkSearchRoutes(deps)); // GET / only: search, before the catalogue's routes
+  app.use('/api/suggest', suggestRoutes(deps));
+  app.use('/api/artworks', artworkRoutes(deps));
+  app.use('/api/artists', artistRoutes(deps));
+  app.use('/api/locations', locationRoutes(deps));
+  app.use('/api/movements', movementRoutes(deps));
+  app.use('/api/batches', batchRoutes(deps));
+  app.use('/api', openapiRoutes(deps));
+  app.use(mediaRoutes(deps)); // /api/media, /api/media-links, /media/:sha256/:file
+  app.use('/api/rounds', roundRoutes(deps));
+  app.use('/api', labelRoutes(deps));
+  app.use('/w', workLinkRoutes(deps));
+  app.use('/api', damageReportRoutes(deps));
+  app.use('/guide', guideRoutes(deps));
   app.use('/api', notFoundHandler);
   serveClient(app);
   app.use(notFoundHandler);

@@ -1,0 +1,28 @@
+// GET /api/artworks (search, filters, facets, paging) and GET /api/suggest (the search box).
+// Mounted before the catalogue's artworks router; it handles only `GET /` there.
+import type { Deps } from '../deps.js';
+import { secureRouter } from '../http/routes.js';
+import { parseQuery } from '../http/validate.js';
+import { currentUser } from '../users/auth.js';
+import { installSearchEngine } from './search.engine.js';
+import { ArtworkSearchQuery, SuggestQuery } from './search.schema.js';
+import { searchArtworks } from './search.service.js';
+import { suggest } from './suggest.service.js';
+
+export function artworkSearchRoutes(deps: Deps) {
+  installSearchEngine(deps);
+  const r = secureRouter(deps.routes, '/api/artworks');
+  r.get('/', 'read', { summary: 'Search artworks: free text, filters, facets, keyset paging', tags: ['search'], query: ArtworkSearchQuery }, (req, res) => {
+    res.json(searchArtworks(deps, parseQuery(ArtworkSearchQuery, req), currentUser(req)));
+  });
+  return r.router;
+}
+
+export function suggestRoutes(deps: Deps) {
+  installSearchEngine(deps);
+  const r = secureRouter(deps.routes, '/api/suggest');
+  r.get('/', 'read', { summary: 'Suggestions for the search box: artists, locations and works', tags: ['search'], query: SuggestQuery }, (req, res) => {
+    res.json(suggest(deps, parseQuery(SuggestQuery, req), currentUser(req)));
+  });
+  return r.router;
+}

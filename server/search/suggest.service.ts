@@ -1,0 +1,97 @@
+// The search box's suggestions: top artists, locations and works for what has been typed so far,
+// in one call. Artists and locations are small tables held in memory with folded words (a scan of
+// a few thousand entries beats any query); works come from the inventory-number index and FTS.
+import type { Deps } from '../deps.js';
+import type { AuthUser } from '../users/auth.js';
+import { inventoryKey } from '../artworks/inventory.js';
+import { parseUserQuery, toFtsMatch, words } from './fts-query.js';
+import { searchEngine, type SearchEngine } from './search.engine.js';
+import type { SuggestParams, SuggestResponse } from './search.schema.js';
+
+type Entry = { id: number; words: string[]; rank: number };
+type ArtistEntry = Entry & { name: string; works: number };
+type LocationEntry = Entry & { name: string; kind: string; pathText: string; siteId: number | null };
+type Lists = { version: number; loadedAt: number; generation: number; artists: ArtistEntry[]; locations: LocationEntry[] };
+
+const KIND_ORDER: Record<string, number> = { site: 0, building: 1, floor: 2, room: 3 };
+/** Work counts per artist may lag behind writes by this much; names never do. */
+const COUNTS_MAX_AGE_MS = 60_000;
+const lists = new WeakMap<SearchEngine, Lists>();
+
+export function suggest(deps: Deps, params: SuggestParams, user: AuthUser): SuggestResponse {
+  const e = searchEngine(deps);
+  const typed = words(params.q);
+  if (!typed.length) return { artists: [], locations: [], works: [] };
+  const l = currentLists(deps, e);
+  const limit = params.limit;
+  const matchesAll = (entry: Entry) => typed.every((t) => entry.words.some((w) => w.startsWith(t)));
+  const top = <T extends Entry>(entries: T[], allow: (x: T) => boolean = () => true) => {
+    const out: T[] = [];
+    // Entries are pre-sorted by rank, so the first `limit` hits are the best ones.
+    for (const x of entries) {
+      if (matchesAll(x) && allow(x)) out.push(x);
+      if (out.length === limit) break;
+    }
+    return out;
+  };
+  const sites = user.siteIds ? new Set(user.siteIds) : null;
+  const artists = top(l.artists).map(({ id, name, works }) => ({ id, name, works }));
+  const locations = top(l.locations, (x) => !sites || (x.siteId !== null && sites.has(x.siteId))).map(({ id, name, kind, pathText }) => ({ id, name, kind, pathText }));
+  return { artists, locations, works: suggestWorks(e, params.q, limit, sites) };
+}
+
+function suggestWorks(e: SearchEngine, q: string, limit: number, sites: Set<number> | null): SuggestResponse['works'] {
+  const visible = (id: number) => e.cols.present[id] === 1 && (!sites || sites.has(e.cols.site[id]!));
+  const ids: number[] = [];
+  const add = (id: number) => {
+    if (ids.length < limit && !ids.includes(id) && visible(id)) ids.push(id);
+  };
+  // Inventory numbers first: an exact number, then numbers that start with what was typed.
+  const key = inventoryKey(q);
+  if (key) {
+    const exact = e.q.byInventoryKey(key);
+    if (exact) add(exact);
+    if (/\d/.test(key)) for (const id of e.q.byInventoryPrefix(key, limit * 4)) add(id);
+  }
+  const expr = toFtsMatch(parseUserQuery(q), ['inventory', 'title', 'artists']);
+  // Newest first and unranked: the cheapest way to fill five slots even for a one-letter prefix.
+  if (expr && ids.length < limit) for (const id of e.q.matchFirst(expr, sites ? 500 : limit * 2)) add(id);
+  if (!ids.length) return [];
+  const rows = new Map(e.q.items(ids).map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = rows.get(id);
+    return r ? [{ id, inventoryNumber: r.inventoryNumber, title: r.title, artists: r.artists }] : [];
+  });
+}
+
+function currentLists(deps: Deps, e: SearchEngine): Lists {
+  const now = Date.now();
+  const l = lists.get(e);
+  if (l && l.version === e.namesVersion && (l.generation === e.cols.generation || now - l.loadedAt < COUNTS_MAX_AGE_MS)) return l;
+  const sqlite = deps.db.$client;
+  const artistRows = sqlite
+    .prepare(
+      `select ar.id, ar.name, (select count(*) from artwork_artists aa where aa.artist_id = ar.id) as works
+         from artists ar where ar.merged_into_id is null`,
+    )
+    .all() as { id: number; name: string; works: number }[];
+  const artists = artistRows
+    .map((a) => ({ ...a, words: words(a.name), rank: -a.works }))
+    .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, 'sv'));
+  const locRows = sqlite
+    .prepare('select id, parent_id as parentId, name, kind, site_id as siteId, code, active from locations')
+    .all() as { id: number; parentId: number | null; name: string; kind: string; siteId: number | null; code: string | null; active: number }[];
+  const byId = new Map(locRows.map((x) => [x.id, x]));
+  const pathText = (x: (typeof locRows)[number]) => {
+    const names = [x.name];
+    for (let p = byId.get(x.parentId ?? 0), guard = 0; p && guard < 10; p = byId.get(p.parentId ?? 0), guard++) names.unshift(p.name);
+    return names.join(' › ');
+  };
+  const locations = locRows
+    .filter((x) => x.active)
+    .map((x) => ({ id: x.id, name: x.name, kind: x.kind, siteId: x.siteId, pathText: pathText(x), words: words(`${x.name} ${x.code ?? ''}`), rank: KIND_ORDER[x.kind] ?? 9 }))
+    .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, 'sv'));
+  const next: Lists = { version: e.namesVersion, loadedAt: now, generation: e.cols.generation, artists, locations };
+  lists.set(e, next);
+  return next;
+}
