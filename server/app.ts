@@ -164,7 +164,8 @@ function serveClient(app: express.Express): void {
       },
     }),
   );
-  app.get('/*splat', (req, res, next) => {
+  // '/*splat' does not match '/' itself in Express 5: the start page needs its own entry.
+  app.get(['/', '/*splat'], (req, res, next) => {
     if (req.path.startsWith('/media/') || path.extname(req.path)) return next();
     if (!fs.existsSync(index)) {
       res.status(503).type('text/plain').send('The client is not built yet: run `npm run build`.');
