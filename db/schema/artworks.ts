@@ -83,7 +83,8 @@ export const artworks = sqliteTable(
   },
   (t) => [
     uniqueIndex('artworks_inventory_key').on(t.inventoryKey),
-    index('artworks_location_id').on(t.locationId),
+    // Covering (location, status): work counts per location read the index only.
+    index('artworks_location_id_status').on(t.locationId, t.status),
     index('artworks_site_id').on(t.siteId),
     index('artworks_status').on(t.status),
     index('artworks_next_check_due').on(t.nextCheckDue),
