@@ -5,7 +5,7 @@ import { previewBatch } from '../../server/batches/batches.service.js';
 import { subtreeCounts } from '../../server/locations/locations.queries.js';
 import { contentsAt, locationAt } from '../../server/movements/movements.queries.js';
 import type { AuthUser } from '../../server/users/auth.js';
-import type { BenchModule } from './harness.js';
+import { percentile, type BenchModule } from './harness.js';
 
 const admin: AuthUser = { id: 0, email: 'bench@konstkoll.local', name: 'Bench', role: 'admin', siteIds: null, sessionHash: '', csrfToken: '' };
 
@@ -20,6 +20,9 @@ const module: BenchModule = async (ctx) => {
   const user = { ...admin, id: userId };
   const inPlace = sqlite.prepare("select id from artworks where status = 'in_place' limit 1000").pluck().all() as number[];
 
+  const serverMs: number[] = [];
+  let calls = 0;
+  const at = (p: number) => percentile([...serverMs].sort((a, b) => a - b), p);
   return [
     { name: 'catalogue: artwork detail (query functions)', runs: 3000, run: () => artworkDetail(sqlite, getArtwork(sqlite, pickId())) },
     {
@@ -28,7 +31,29 @@ const module: BenchModule = async (ctx) => {
       run: async () => {
         const res = await fetch(`${ctx.baseUrl}/api/artworks/${pickId()}`, { headers: ctx.authHeaders });
         if (res.status !== 200) throw new Error(`detail answered ${res.status}`);
+        const timing = /app;dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '');
+        if (timing && ++calls > 20) serverMs.push(Number(timing[1])); // the first 20 are the warm-up
         await res.arrayBuffer();
+      },
+    },
+    // The server's own time for the same requests (Server-Timing: request in → response head out, all middleware
+    // included); a figure read after the HTTP case has run, so the getters see its samples.
+    {
+      name: 'catalogue: GET /api/artworks/:id server-side (Server-Timing)',
+      get figure() {
+        return `server-side over ${serverMs.length} requests`;
+      },
+      get runs() {
+        return serverMs.length;
+      },
+      get p50_ms() {
+        return at(50);
+      },
+      get p95_ms() {
+        return at(95);
+      },
+      get max_ms() {
+        return at(100);
       },
     },
     { name: 'catalogue: where was work X on date D', runs: 2000, run: () => locationAt(sqlite, pickId(), dates[Math.floor(ctx.random() * dates.length)]!) },

@@ -42,6 +42,7 @@ describe('registering and reading a work', () => {
     expect(res.headers.get('location')).toBe(`/api/artworks/${res.body.id}`);
     const detail = await curator.get(`/api/artworks/${res.body.id}`);
     expect(detail.status).toBe(200);
+    expect(detail.headers.get('server-timing')).toMatch(/^app;dur=\d+\.\d\d$/);
     const d = detail.body;
     expect(d).toMatchObject({
       inventoryNumber: 'SLL 1234',
