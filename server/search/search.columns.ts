@@ -30,9 +30,9 @@ type Row = {
   isPublic: number;
   nextCheckDue: string | null;
   updatedAt: string;
-  inventoryKey: string;
-  title: string;
-  artistSort: string | null;
+  inventoryKey?: string;
+  title?: string;
+  artistSort?: string | null;
 };
 
 const ROW_SQL = `select a.id, a.status, a.object_type as objectType, a.site_id as siteId, a.location_id as locationId,
@@ -42,6 +42,34 @@ const ROW_SQL = `select a.id, a.status, a.object_type as objectType, a.site_id a
     a.is_public as isPublic, a.next_check_due as nextCheckDue, a.updated_at as updatedAt, a.inventory_key as inventoryKey, a.title,
     (select ar.sort_name from artwork_artists aa join artists ar on ar.id = aa.artist_id where aa.artwork_id = a.id order by aa.position, aa.artist_id limit 1) as artistSort
   from artworks a`;
+
+const BULK_SQL = `select id, status, object_type, site_id, location_id, last_grade, year_from, year_to, acquisition_method, project_id,
+    primary_media_id is not null, is_public, next_check_due, updated_at from artworks`;
+const rowOf = (r: unknown[]): Row => ({
+  id: r[0] as number,
+  status: r[1] as string,
+  objectType: r[2] as string,
+  siteId: r[3] as number | null,
+  locationId: r[4] as number | null,
+  lastGrade: r[5] as number | null,
+  yearFrom: r[6] as number | null,
+  yearTo: r[7] as number | null,
+  acquisitionMethod: r[8] as string | null,
+  projectId: r[9] as number | null,
+  hasImage: r[10] as number,
+  isPublic: r[11] as number,
+  nextCheckDue: r[12] as string | null,
+  updatedAt: r[13] as string,
+});
+
+/** Raw text behind each sort order, read in one pass when the order is first built. */
+const KEY_SQL: Record<StringSortKey, string> = {
+  inventory: 'select id, inventory_key from artworks',
+  title: 'select id, title from artworks',
+  // Ordered so the first row per work is its first-listed artist.
+  artist: `select aa.artwork_id, ar.sort_name from artwork_artists aa join artists ar on ar.id = aa.artist_id
+            order by aa.artwork_id, aa.position desc, aa.artist_id desc`,
+};
 
 const code = (list: readonly string[]) => {
   const m = new Map(list.map((v, i) => [v, i + 1]));
@@ -91,7 +119,7 @@ export class SearchColumns {
 
   constructor(private readonly sqlite: Database.Database) {
     this.one = sqlite.prepare(`${ROW_SQL} where a.id = ?`);
-    this.all = sqlite.prepare(ROW_SQL);
+    this.all = sqlite.prepare(BULK_SQL);
     this.maxSeq = sqlite.prepare('select coalesce(max(seq), 0) from search_changes').pluck();
     this.changes = sqlite.prepare('select entity, entity_id as id from search_changes where seq > ? order by seq');
   }
@@ -103,7 +131,11 @@ export class SearchColumns {
     this.allocate(maxId + 1024);
     this.count = 0;
     this.orders.clear();
-    for (const row of this.all.iterate() as IterableIterator<Row>) this.put(row);
+    this.keys = { inventory: [], title: [], artist: [] };
+    // A plain table scan; sort keys are read when an order is first needed (see rank()).
+    for (const r of this.all.raw().iterate() as IterableIterator<unknown[]>) this.put(rowOf(r));
+    for (const id of this.sqlite.prepare("select distinct entity_id from media_links where entity_type = 'artwork' and role = 'primary'").pluck().iterate() as IterableIterator<number>)
+      if (id < this.cap) this.flags[id]! |= FLAG_IMAGE;
     this.lastSeq = seq;
     this.generation++;
   }
@@ -176,9 +208,12 @@ export class SearchColumns {
     this.decade[id] = r.yearFrom == null ? 0 : decadeIndex(r.yearFrom);
     this.due[id] = r.nextCheckDue ? dayNumber(r.nextCheckDue) : NO_DUE;
     this.updated[id] = Date.parse(r.updatedAt) || 0;
-    this.keys.inventory[id] = sortKey(r.inventoryKey);
-    this.keys.title[id] = sortKey(r.title);
-    this.keys.artist[id] = sortKey(r.artistSort);
+    // Keys are kept only for orders already built; the others read them when first needed.
+    if (r.title !== undefined) {
+      if (this.orders.has('inventory')) this.keys.inventory[id] = sortKey(r.inventoryKey);
+      if (this.orders.has('title')) this.keys.title[id] = sortKey(r.title);
+      if (this.orders.has('artist')) this.keys.artist[id] = sortKey(r.artistSort);
+    }
   }
 
   private remove(id: number): void {
@@ -215,6 +250,10 @@ export class SearchColumns {
     };
     let order = this.orders.get(key);
     if (!order) {
+      keys.length = 0;
+      // Later rows win, so the artist query lists each work's first artist last.
+      for (const [id, text] of this.sqlite.prepare(KEY_SQL[key]).raw().iterate() as IterableIterator<[number, string | null]>) keys[id] = sortKey(text);
+      for (let id = 0; id < this.cap; id++) if (this.present[id] && keys[id] === undefined) keys[id] = sortKey(null);
       const ids = new Int32Array(this.count);
       let n = 0;
       for (let id = 0; id < this.cap; id++) if (this.present[id]) ids[n++] = id;

@@ -9,9 +9,24 @@ export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]
 type Token = { text: string; start: number; end: number; folded: string };
 const TOKEN = /[\p{L}\p{N}\p{M}]+/gu;
 
+const foldedChars = new Map<string, string>();
+/** Folds a word character by character (memoised): snippets fold thousands of words per page. */
+function foldWord(word: string): string {
+  let out = '';
+  for (const ch of word) {
+    let f = foldedChars.get(ch);
+    if (f === undefined) {
+      f = foldText(ch);
+      if (foldedChars.size < 10_000) foldedChars.set(ch, f);
+    }
+    out += f;
+  }
+  return out;
+}
+
 function tokens(s: string): Token[] {
   const out: Token[] = [];
-  for (const m of s.matchAll(TOKEN)) out.push({ text: m[0], start: m.index!, end: m.index! + m[0].length, folded: foldText(m[0]) });
+  for (const m of s.matchAll(TOKEN)) out.push({ text: m[0], start: m.index!, end: m.index! + m[0].length, folded: foldWord(m[0]) });
   return out;
 }
 
@@ -33,13 +48,19 @@ function matcher(clauses: Clause[]): (folded: string) => boolean {
  */
 export function buildSnippet(fields: (string | null | undefined)[], clauses: Clause[], maxWords = 24): string | null {
   const hit = matcher(clauses);
-  let best: { text: string; toks: Token[]; hits: number[] } | null = null;
+  const terms = clauses.flatMap((c) => c.words);
+  let best: { text: string; toks: Token[]; hits: number[]; distinct: number } | null = null;
   for (const text of fields) {
     if (!text) continue;
+    // Cheap pre-check on the whole folded field; only candidates are cut into tokens.
+    const folded = foldWord(text);
+    if (!terms.some((t) => folded.includes(t))) continue;
     const toks = tokens(text);
     const hits = toks.flatMap((t, i) => (hit(t.folded) ? [i] : []));
     const distinct = new Set(hits.map((i) => toks[i]!.folded)).size;
-    if (distinct && (!best || distinct > new Set(best.hits.map((i) => best!.toks[i]!.folded)).size)) best = { text, toks, hits };
+    if (distinct && (!best || distinct > best.distinct)) best = { text, toks, hits, distinct };
+    // Every word of the query is here: no later field can do better.
+    if (best && best.distinct >= terms.length) break;
   }
   if (!best) return null;
   const { text, toks, hits } = best;
