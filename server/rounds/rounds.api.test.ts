@@ -1,5 +1,6 @@
 import { PDFParse } from 'pdf-parse';
 import { parse as parseCsv } from 'csv-parse/sync';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../tests/helpers/test-app.js';
 import { ago, busiest, countRows, key } from './rounds.test-helpers.js';
@@ -203,6 +204,18 @@ describe('recording results', () => {
     const check = sqlite.prepare('select grade, damage_types as d, damage_location as loc, priority, note from condition_checks where id = ?').get(res.body.result.conditionCheckId);
     expect(check).toEqual({ grade: 3, d: '["scratch","loose_fixing"]', loc: 'nedre vänstra hörnet', priority: 'soon', note: 'Ramen lös' });
     expect(sqlite.prepare('select last_grade from artworks where id = ?').pluck().get(item.work.id)).toBe(3);
+
+    // The phone then uploads the damage photos to the check the result created; the round shows them.
+    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#a05030' } }).png().toBuffer();
+    const form = new FormData();
+    form.set('entityType', 'condition_check');
+    form.set('entityId', String(res.body.result.conditionCheckId));
+    form.set('role', 'condition');
+    form.append('files', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'skada.png');
+    expect((await cons.post('/api/media', form)).status).toBe(201);
+    const results = await cons.get(`/api/rounds/${round.id}/results`);
+    const withPhoto = results.body.items.find((r: any) => r.id === res.body.result.id);
+    expect(withPhoto.photos).toEqual([expect.objectContaining({ thumbnailUrl: expect.stringMatching(/^\/media\/[0-9a-f]{64}\/thumb\.webp$/) })]);
   });
 
   it('"found elsewhere" moves the work through a movement that names the round', async () => {

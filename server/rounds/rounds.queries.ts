@@ -1,5 +1,6 @@
 // Reading rounds: one round with its items (work summary, current result, full history), lists, and counts.
 import type Database from 'better-sqlite3';
+import { photosFor } from '../conditions/conditions.queries.js';
 import { notFound } from '../http/errors.js';
 import { resolveLocation } from '../locations/locations.queries.js';
 import { assertSite, type AuthUser } from '../users/auth.js';
@@ -51,6 +52,8 @@ export type ResultRow = {
   check: Record<string, unknown> | null;
   conditionCheckId: number | null;
   movementId: number | null;
+  /** Photos of the linked condition check (uploaded after the result, to POST /api/media with entityType condition_check). */
+  photos: { mediaId: number; sha256: string; thumbnailUrl: string }[];
 };
 
 const ROUND_COLS = `r.id, r.name, r.site_id as siteId, r.location_ids as locationIds, r.status, r.due_date as dueDate, r.assignee_id as assigneeId,
@@ -64,7 +67,7 @@ const RESULT_COLS = `x.id, x.idempotency_key as idempotencyKey, x.item_id as ite
   x.user_id as userId, u.name as userName, x.location_id as locationId, x.reason, x.note, x.check_input as checkInput,
   x.condition_check_id as conditionCheckId, x.movement_id as movementId`;
 
-type RawResult = Omit<ResultRow, 'check' | 'locationPath'> & { checkInput: string | null };
+type RawResult = Omit<ResultRow, 'check' | 'locationPath' | 'photos'> & { checkInput: string | null };
 
 export function findRound(sqlite: Database.Database, id: number): RoundRow | undefined {
   const raw = sqlite.prepare(`select ${ROUND_COLS} from rounds r where r.id = ?`).get(id) as RawRound | undefined;
@@ -120,13 +123,27 @@ export function resultsOfRound(sqlite: Database.Database, roundId: number, paths
   const raw = sqlite
     .prepare(`select ${RESULT_COLS} from round_results x left join users u on u.id = x.user_id where x.round_id = ? order by x.recorded_at, x.id`)
     .all(roundId) as RawResult[];
-  return raw.map(({ checkInput, ...r }) => ({ ...r, locationPath: paths(r.locationId)?.pathText ?? null, check: checkInput ? JSON.parse(checkInput) : null }));
+  const photos = photosFor(sqlite, 'condition_check', raw.flatMap((r) => (r.conditionCheckId ? [r.conditionCheckId] : [])));
+  return raw.map(({ checkInput, ...r }) => ({
+    ...r,
+    locationPath: paths(r.locationId)?.pathText ?? null,
+    check: checkInput ? JSON.parse(checkInput) : null,
+    photos: photoViews(r.conditionCheckId ? photos.get(r.conditionCheckId) : undefined),
+  }));
 }
+
+const photoViews = (list: { mediaId: number; sha256: string }[] | undefined) =>
+  (list ?? []).map((p) => ({ mediaId: p.mediaId, sha256: p.sha256, thumbnailUrl: `/media/${p.sha256}/thumb.webp` }));
 
 export function getResult(sqlite: Database.Database, id: number): ResultRow {
   const raw = sqlite.prepare(`select ${RESULT_COLS} from round_results x left join users u on u.id = x.user_id where x.id = ?`).get(id) as RawResult;
   const { checkInput, ...r } = raw;
-  return { ...r, locationPath: r.locationId ? (resolveLocation(sqlite, r.locationId)?.pathText ?? null) : null, check: checkInput ? JSON.parse(checkInput) : null };
+  return {
+    ...r,
+    locationPath: r.locationId ? (resolveLocation(sqlite, r.locationId)?.pathText ?? null) : null,
+    check: checkInput ? JSON.parse(checkInput) : null,
+    photos: r.conditionCheckId ? photoViews(photosFor(sqlite, 'condition_check', [r.conditionCheckId]).get(r.conditionCheckId)) : [],
+  };
 }
 
 export type RoundItemView = {

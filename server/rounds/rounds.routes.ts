@@ -7,7 +7,7 @@ import { parse, parseBody, parseParams, parseQuery } from '../http/validate.js';
 import { currentUser } from '../users/auth.js';
 import { closePlan, closeRound } from './rounds.close.js';
 import { planRound } from './rounds.planning.js';
-import { getRoundFor, listRounds, roundDetail, roundItems } from './rounds.queries.js';
+import { getRoundFor, listRounds, resultsOfRound, roundDetail, roundItems } from './rounds.queries.js';
 import { roundReportCsv, roundReportPdf } from './rounds.report.js';
 import { recordResult } from './rounds.results.js';
 import { CloseRoundBody, CreateRoundBody, RoundListQuery, RoundParams, RoundResultInput } from './rounds.schema.js';
@@ -45,6 +45,12 @@ export function roundRoutes(deps: Deps) {
     const { id } = parseParams(RoundParams, req);
     getRoundFor(sqlite, id, currentUser(req));
     res.json({ items: roundItems(sqlite, id) });
+  });
+
+  r.get('/:id/results', 'read', { summary: 'Every result of the round (history), in tap order', tags, params: RoundParams }, (req, res) => {
+    const { id } = parseParams(RoundParams, req);
+    getRoundFor(sqlite, id, currentUser(req));
+    res.json({ items: resultsOfRound(sqlite, id) });
   });
 
   r.post(
