@@ -98,6 +98,18 @@ describe('batch edits', () => {
     for (const w of works) expect((await curator.get(`/api/artworks/${w.id}`)).body.status).toBe('on_loan');
   });
 
+  it('only an admin can undo a batch deaccession', async () => {
+    const w = await makeWork(curator, { locationId: tree.wardA });
+    const res = await curator.post('/api/batches', { selection: { ids: [w.id] }, change: { op: 'status', status: 'deaccessioned', deaccessionDate: '2025-03-01', deaccessionRef: 'Dnr 9', deaccessionReason: 'Stulen' } });
+    expect(res.status).toBe(201);
+    const byCurator = await curator.post(`/api/batches/${res.body.id}/undo`);
+    expect(byCurator.status).toBe(422);
+    expect(byCurator.body.rule).toBe('leave_deaccessioned_admin_only');
+    const admin = await t.as('admin');
+    expect((await admin.post(`/api/batches/${res.body.id}/undo`)).status).toBe(200);
+    expect((await curator.get(`/api/artworks/${w.id}`)).body).toMatchObject({ status: 'in_place', deaccessionDate: null });
+  });
+
   it('is all or nothing: one work breaking a status rule rejects the batch with 422 naming the rule', async () => {
     const a = await makeWork(curator, { locationId: tree.wardA });
     const b = await makeWork(curator, { locationId: tree.wardA });

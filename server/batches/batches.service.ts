@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/audit.js';
 import { conflict, notFound, unprocessable, validationError, zodToFieldErrors } from '../http/errors.js';
 import { getArtwork } from '../artworks/artworks.queries.js';
 import { UpdateArtworkBody } from '../artworks/artworks.schema.js';
+import { statusRuleError } from '../artworks/status.js';
 import { applyStatus, EDITABLE_COLUMNS, toColumnValue } from '../artworks/artworks.service.js';
 import { moveArtworks } from '../movements/movements.service.js';
 import { assertSite, type AuthUser } from '../users/auth.js';
@@ -128,6 +129,8 @@ export function undoBatch(sqlite: Database.Database, batchId: string, user: Auth
     const batch = getBatch(sqlite, batchId);
     if (batch.kind === 'undo') throw unprocessable('batch.undo_of_undo', 'An undo cannot itself be undone; make the change again as a new batch.');
     if (batch.undoneAt) throw conflict('batch.already_undone', `This batch was undone ${batch.undoneAt}.`);
+    // Undoing a deaccession is leaving `deaccessioned`: the same rule as one work at a time.
+    if (batch.kind === 'status' && (batch.change as { status?: string }).status === 'deaccessioned' && user.role !== 'admin') throw statusRuleError('leave_deaccessioned_admin_only');
     const items = sqlite
       .prepare(
         `select i.artwork_id as artworkId, i.before, i.version_after as versionAfter, a.version, a.inventory_number as inventoryNumber, a.site_id as siteId
