@@ -762,7 +762,6 @@ export function seedDemo(db: Db, opts: SeedOptions = {}): SeedSummary {
 
   const run = sqlite.transaction(() => {
     if ((sqlite.prepare('select count(*) from artworks').pluck().get() as number) > 0) throw new Error('seedDemo: the database already has artworks');
-    sqlite.pragma('defer_foreign_keys = ON'); // checked at commit; reset by it
     const search = suspendSearchIndexing(sqlite);
     for (const n of tree.nodes) {
       insLoc.run(n.id, n.parentId, n.path, n.depth, n.siteId, n.kind, n.siteType, n.code, n.name, n.municipality, n.lat, n.lon, n.precision,
@@ -793,12 +792,6 @@ export function seedDemo(db: Db, opts: SeedOptions = {}): SeedSummary {
       const nextDue = latest ? addMonthsToDate(isoDay(latest.at), w.interval) : null;
       const first = w.artists[0]?.artist;
       const copyright = first && (first.death === null || first.death > nowYear - 71) ? `© ${first.name}${first.bus ? '/Bildupphovsrätt' : ''}` : null;
-      // Artist links first (foreign keys are deferred): the search trigger on artworks then
-      // indexes the work once, with its artists, instead of once per link.
-      w.artists.forEach((x, pos) => {
-        insWA.run(id, x.artist.id, x.role, pos);
-        counts.artworkArtists++;
-      });
       insWork.run(id, invNo, `sll${inv}`, w.title, w.type, w.technique, w.h, w.w, w.d, w.kg, w.datingText, w.yearFrom, w.yearTo, w.signed,
         w.acqMethod, w.acqDate, w.acqPrice, w.acqSource, w.acqRef, w.insurance, copyright, w.status, w.statusNote,
         w.statusChangedAt === null ? null : iso(w.statusChangedAt), w.deaccDate, w.deaccRef, w.deaccReason, w.location?.id ?? null, w.location?.siteId ?? null,
@@ -806,6 +799,10 @@ export function seedDemo(db: Db, opts: SeedOptions = {}): SeedSummary {
         b(w.dimsUnknown), b(w.isPublic), w.publicSv, w.publicEn, w.internalNote, latest?.grade ?? null, latest ? iso(latest.at) : null, nextDue,
         iso(w.createdAt), iso(w.updatedAt));
       counts.artworks++;
+      w.artists.forEach((x, pos) => {
+        insWA.run(id, x.artist.id, x.role, pos);
+        counts.artworkArtists++;
+      });
       for (const m of w.moves) {
         const at = iso(m.at);
         insMove.run(moveId++, id, m.from?.id ?? null, m.to?.id ?? null, m.from?.pathText ?? null, m.to?.pathText ?? null, at, m.reason, at);
