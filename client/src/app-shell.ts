@@ -137,9 +137,9 @@ export class KkApp extends LitElement {
 
   override render() {
     return html`
-      <a class="skip" href="#main" @click=${this._skip}>${msg('Skip to content')}</a>
       <header>
         <div class="bar">
+          <button type="button" class="skip" @click=${this._skip}>${msg('Skip to content')}</button>
           <a class="brand" href="/" aria-label=${msg('Konstkoll – start')}>
             <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true"><rect x="3" y="3" width="18" height="18" rx="3" fill="none" stroke="currentColor" stroke-width="2"/><path d="M6 17l4-5 3 3 2-2 3 4" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/><circle cx="15.5" cy="8.5" r="1.6" fill="currentColor"/></svg>
             <span>Konstkoll</span>
@@ -155,8 +155,7 @@ export class KkApp extends LitElement {
     `;
   }
 
-  private _skip(e: Event): void {
-    e.preventDefault();
+  private _skip(): void {
     this.renderRoot.querySelector<HTMLElement>('#main')?.focus();
   }
 
@@ -176,7 +175,7 @@ export class KkApp extends LitElement {
     ];
     return html`<div class="lang" role="group" aria-label=${msg('Language')}>
       ${options.map(
-        (o) => html`<button type="button" lang=${o.locale} aria-pressed=${this._locale === o.locale ? 'true' : 'false'} title=${o.name} aria-label=${o.name} @click=${() => this._setLocale(o.locale)}>${o.label}</button>`,
+        (o) => html`<button type="button" lang=${o.locale} aria-pressed=${this._locale === o.locale ? 'true' : 'false'} title=${o.name} aria-label=${`${o.label} – ${o.name}`} @click=${() => this._setLocale(o.locale)}>${o.label}</button>`,
       )}
     </div>`;
   }
@@ -184,7 +183,7 @@ export class KkApp extends LitElement {
   private _userMenu(user: SessionUser) {
     const initials = user.name.split(/\s+/).map((p) => p[0]).join('').slice(0, 2).toUpperCase();
     return html`<wa-dropdown placement="bottom-end" @wa-select=${(e: CustomEvent<{ item: { value: string } }>) => e.detail.item.value === 'logout' && this._signOut()}>
-      <wa-button slot="trigger" appearance="plain" size="s" class="user" with-caret aria-label=${msg(str`Signed in as ${user.name}, ${roleLabel(user.role)}`)}>
+      <wa-button slot="trigger" appearance="plain" size="s" class="user" with-caret title=${msg(str`Signed in as ${user.name}, ${roleLabel(user.role)}`)}>
         <span class="avatar" aria-hidden="true">${initials}</span>
         <span class="who"><span class="name">${user.name}</span><span class="role">${roleLabel(user.role)}</span></span>
       </wa-button>
@@ -218,6 +217,12 @@ export class KkApp extends LitElement {
     }
     .skip:focus {
       left: 8px;
+    }
+    .skip {
+      font: inherit;
+      border: 0;
+      color: var(--kk-link);
+      cursor: pointer;
     }
     header {
       position: sticky;
@@ -360,8 +365,14 @@ export class KkApp extends LitElement {
         flex-basis: 100%;
         padding-bottom: 6px;
       }
+      /* Only the initials show on a phone; the name stays the button's accessible name. */
       .who {
-        display: none;
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
+        white-space: nowrap;
       }
     }
   `;

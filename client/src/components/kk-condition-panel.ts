@@ -134,8 +134,8 @@ export class KkConditionPanel extends LitElement {
       .timeline li.treatment::before {
         border-color: var(--kk-warning);
       }
-      .timeline li.superseded {
-        opacity: 0.6;
+      .timeline li.superseded .when {
+        text-decoration: line-through;
       }
       .when {
         color: var(--kk-text-muted);

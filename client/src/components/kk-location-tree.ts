@@ -13,8 +13,14 @@ export class KkLocationTree extends LitElement {
   @property() label = '';
   @state() private _children = new Map<number, LocationNode[] | 'loading' | 'error'>();
 
-  private async _toggle(n: LocationNode, e: Event): Promise<void> {
-    if (!(e.target as HTMLDetailsElement).open || this._children.has(n.id)) return;
+  @state() private _open = new Set<number>();
+
+  private async _toggle(n: LocationNode): Promise<void> {
+    const open = new Set(this._open);
+    if (open.has(n.id)) open.delete(n.id);
+    else open.add(n.id);
+    this._open = open;
+    if (!open.has(n.id) || this._children.has(n.id)) return;
     this._children = new Map(this._children).set(n.id, 'loading');
     try {
       const d = await getLocation(n.id);
@@ -30,18 +36,25 @@ export class KkLocationTree extends LitElement {
 
   private _node(n: LocationNode): unknown {
     const kids = this._children.get(n.id);
-    const link = html`<a href=${this._href(n)}>${n.name}</a>
-      <span class="kind">${locationKindLabel(n.kind)}</span>
-      ${n.kind === 'floor' ? html`<a class="plan" href="/floors/${n.id}">${msg('Floor plan')}</a>` : nothing}
-      <span class="count" title=${msg(str`${formatNumber(n.worksCount)} works`)}>${formatNumber(n.worksCount)}</span>`;
-    if (n.kind === 'room') return html`<li class="leaf">${link}</li>`;
+    const open = this._open.has(n.id);
+    // The toggle and the link are siblings (a link inside a <summary> would be nested interactive content).
     return html`<li>
-      <details @toggle=${(e: Event) => this._toggle(n, e)}>
-        <summary>${link}</summary>
-        ${kids === 'loading' ? html`<p class="muted">${msg('Loading…')}</p>` : nothing}
-        ${kids === 'error' ? html`<p class="muted">${msg('Could not load this part of the tree.')}</p>` : nothing}
-        ${Array.isArray(kids) ? (kids.length ? html`<ul>${kids.map((k) => this._node(k))}</ul>` : html`<p class="muted">${msg('Nothing registered here.')}</p>`) : nothing}
-      </details>
+      <div class="row">
+        ${n.kind === 'room'
+          ? html`<span class="twisty-space"></span>`
+          : html`<button type="button" class="twisty" aria-expanded=${open ? 'true' : 'false'} aria-label=${msg(str`Show what is in ${n.name}`)} @click=${() => this._toggle(n)}>
+              <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true"><path d="M5 3l6 5-6 5z" fill="currentColor"/></svg>
+            </button>`}
+        <a href=${this._href(n)}>${n.name}</a>
+        ${n.kind !== 'site' ? html`<span class="kind">${locationKindLabel(n.kind)}</span>` : nothing}
+        ${n.kind === 'floor' ? html`<a class="plan" href="/floors/${n.id}">${msg('Floor plan')}</a>` : nothing}
+        <span class="count" title=${msg(str`${formatNumber(n.worksCount)} works`)}>${formatNumber(n.worksCount)}</span>
+      </div>
+      ${open
+        ? html`${kids === 'loading' ? html`<p class="muted" role="status">${msg('Loading…')}</p>` : nothing}
+          ${kids === 'error' ? html`<p class="muted">${msg('Could not load this part of the tree.')}</p>` : nothing}
+          ${Array.isArray(kids) ? (kids.length ? html`<ul>${kids.map((k) => this._node(k))}</ul>` : html`<p class="muted">${msg('Nothing registered here.')}</p>`) : nothing}`
+        : nothing}
     </li>`;
   }
 
@@ -64,27 +77,39 @@ export class KkLocationTree extends LitElement {
     li {
       margin: 0;
     }
-    summary,
-    li.leaf {
+    .row {
       display: flex;
       align-items: center;
       gap: 8px;
-      padding: 5px 8px;
+      padding: 3px 8px 3px 2px;
       border-radius: var(--kk-radius);
-      cursor: pointer;
     }
-    li.leaf {
-      padding-left: 26px;
-      cursor: default;
-    }
-    summary::marker {
-      color: var(--kk-text-muted);
-    }
-    summary:hover,
-    li.leaf:hover {
+    .row:hover {
       background: var(--kk-surface-sunken);
     }
-    summary:focus-visible,
+    .twisty,
+    .twisty-space {
+      flex: none;
+      width: 24px;
+      height: 24px;
+    }
+    .twisty {
+      display: grid;
+      place-items: center;
+      border: 0;
+      background: none;
+      color: var(--kk-text-muted);
+      border-radius: 4px;
+      cursor: pointer;
+      padding: 0;
+    }
+    .twisty svg {
+      transition: transform 0.15s;
+    }
+    .twisty[aria-expanded='true'] svg {
+      transform: rotate(90deg);
+    }
+    .twisty:focus-visible,
     a:focus-visible {
       outline: 2px solid var(--kk-focus);
       outline-offset: 1px;

@@ -207,7 +207,7 @@ export class KkSearchPage extends LitElement {
       <div class="layout">
         <aside aria-label=${msg('Filters')}>
           <details class="filters" ?open=${matchMedia('(min-width: 901px)').matches}>
-            <summary>${msg('Filters')}${activeCount ? html` <span class="pill">${activeCount}</span>` : nothing}</summary>
+            <summary><h2 class="filters-h">${msg('Filters')}${activeCount ? html` <span class="pill">${activeCount}</span>` : nothing}</h2></summary>
             <kk-facet-panel .facets=${this._result?.facets ?? {}} .filters=${s.filters} @kk-filter-toggle=${(e: CustomEvent<{ key: FilterKey; value: string }>) => this._toggleFilter(e.detail.key, e.detail.value)}></kk-facet-panel>
           </details>
         </aside>
@@ -363,6 +363,11 @@ export class KkSearchPage extends LitElement {
         cursor: pointer;
         margin-bottom: var(--kk-space-3);
         list-style: none;
+      }
+      .filters-h {
+        display: inline;
+        font-size: var(--kk-text-m);
+        margin: 0;
       }
       .filters summary::-webkit-details-marker {
         display: none;

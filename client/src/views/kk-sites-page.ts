@@ -12,6 +12,7 @@ import { navigate } from '../router.js';
 import { pageStyles } from '../styles/shared.js';
 import '../components/kk-location-tree.js';
 
+const COLLAPSED = 10;
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 @localized()
@@ -19,6 +20,7 @@ const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCas
 export class KkSitesPage extends LitElement {
   @property({ attribute: false }) query = new URLSearchParams();
   @state() private _filter = '';
+  @state() private _expanded = new Set<string>();
 
   private _sites = new Task(this, {
     task: ([], { signal }) => listSites(signal),
@@ -63,12 +65,16 @@ export class KkSitesPage extends LitElement {
       <div class="groups">
         ${[...groups.entries()]
           .sort((a, b) => b[1].length - a[1].length)
-          .map(
-            ([type, list]) => html`<section class="card" aria-labelledby="g-${type}">
+          .map(([type, list]) => {
+            // Long groups (99 metro stations) show the largest sites first, the rest on request.
+            const open = !!f || this._expanded.has(type) || list.length <= COLLAPSED;
+            const shownList = open ? list : [...list].sort((a, b) => b.worksCount - a.worksCount).slice(0, COLLAPSED);
+            return html`<section class="card" aria-labelledby="g-${type}">
               <h2 id="g-${type}">${siteTypeLabel(type)} <span class="muted">${formatNumber(list.length)}</span></h2>
-              <kk-location-tree .nodes=${list} label=${siteTypeLabel(type)}></kk-location-tree>
-            </section>`,
-          )}
+              <kk-location-tree .nodes=${shownList} label=${siteTypeLabel(type)}></kk-location-tree>
+              ${open ? '' : html`<button type="button" class="more" @click=${() => (this._expanded = new Set(this._expanded).add(type))}>${msg(str`Show all ${formatNumber(list.length)}`)}</button>`}
+            </section>`;
+          })}
       </div>`;
   }
 
@@ -92,6 +98,17 @@ export class KkSitesPage extends LitElement {
         .groups {
           grid-template-columns: 1fr;
         }
+      }
+      .more {
+        font: inherit;
+        border: 0;
+        background: none;
+        color: var(--kk-link);
+        text-decoration: underline;
+        text-underline-offset: 2px;
+        cursor: pointer;
+        margin: 6px 0 0 28px;
+        padding: 2px 4px;
       }
       h2 .muted {
         font-weight: 500;

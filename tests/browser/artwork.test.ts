@@ -1,0 +1,191 @@
+// A work's page, the edit form (validation, saving, conflicts), and the place and artist pages.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot, seriousA11yViolations, startBrowserEnv, type BrowserEnv } from '../helpers/browser.js';
+
+let env: BrowserEnv;
+beforeAll(async () => {
+  env = await startBrowserEnv({ works: 3000 });
+});
+afterAll(() => env?.close());
+
+const field = (page: Page, key: string) => page.locator(`kk-artwork-edit-page kk-field[key="${key}"]`);
+const input = (page: Page, key: string) => field(page, key).locator('input, textarea').first();
+
+async function openEdit(page: Page, id: number): Promise<void> {
+  await page.goto(`/works/${id}/edit`);
+  await page.locator('kk-artwork-edit-page form').waitFor();
+  await expect.poll(() => input(page, 'title').inputValue()).not.toBe('');
+}
+
+async function save(page: Page): Promise<void> {
+  await page.locator('kk-artwork-edit-page wa-button[type=submit]').click();
+}
+
+describe('the artwork page', () => {
+  it('shows the record grouped as a curator reads it, with linked location path and the tabs', async () => {
+    const page = await env.page({ role: 'curator', viewport: 'desktop' });
+    const work = (await env.app.db.$client.prepare('select id, title, inventory_number as inv from artworks where location_id is not null order by id limit 1').get()) as { id: number; title: string; inv: string };
+    await page.goto(`/works/${work.id}`);
+    await expect.poll(() => page.locator('kk-artwork-page h1').innerText()).toBe(work.title);
+    const fieldsText = async () => (await page.locator('kk-artwork-fields section').allInnerTexts()).join('\n');
+    await expect.poll(fieldsText).toContain(work.inv);
+    for (const group of ['IDENTIFIERING', 'OBJEKT', 'FÖRVÄRV']) expect((await fieldsText()).toUpperCase()).toContain(group);
+    const path = page.locator('kk-location-path a');
+    expect(await path.first().getAttribute('href')).toMatch(/^\/sites\/\d+$/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'artwork-1440');
+
+    // The condition and history tabs load their own data and keep their place in the URL.
+    await page.locator('kk-artwork-page wa-tab[panel=condition]').click();
+    await page.waitForURL(/tab=condition/);
+    await page.locator('kk-condition-panel .summary').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.reload();
+    await page.locator('kk-condition-panel .summary').waitFor();
+    await page.locator('kk-artwork-page wa-tab[panel=history]').click();
+    await page.locator('kk-history-list ol, kk-history-list p').first().waitFor();
+    await page.context().close();
+  });
+
+  it('looks right on a phone', async () => {
+    const page = await env.page({ role: 'curator', viewport: 'phone' });
+    await page.goto('/works/2');
+    await page.locator('kk-artwork-page h1').waitFor();
+    await page.waitForTimeout(300);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'artwork-390');
+    await page.context().close();
+  });
+});
+
+describe('editing a work', () => {
+  it('validates as you type with the server rules and saves the change', async () => {
+    const page = await env.page({ role: 'curator', viewport: 'desktop' });
+    await openEdit(page, 5);
+    await screenshot(page, 'edit-1440');
+    // The same rule as the server: year to may not be before year from.
+    await input(page, 'yearFrom').fill('1990');
+    await input(page, 'yearTo').fill('1980');
+    await expect.poll(() => field(page, 'yearTo').getAttribute('error')).toBe('Year to (1980) is before year from (1990)');
+    await input(page, 'heightCm').fill('abc');
+    await expect.poll(() => field(page, 'heightCm').getAttribute('error')).toBe('Ange ett tal');
+    await input(page, 'title').fill('');
+    await expect.poll(() => field(page, 'title').getAttribute('error')).toBe('Obligatoriskt');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    // Nothing is sent while fields are invalid.
+    await save(page);
+    expect(new URL(page.url()).pathname).toBe('/works/5/edit');
+
+    await input(page, 'yearTo').fill('1995');
+    await input(page, 'heightCm').fill('80,5');
+    await input(page, 'title').fill('Sommarljus över Mälaren');
+    await save(page);
+    await page.waitForURL((u) => u.pathname === '/works/5');
+    await expect.poll(() => page.locator('kk-artwork-page h1').innerText()).toBe('Sommarljus över Mälaren');
+    const row = env.app.db.$client.prepare('select title, year_from as yf, year_to as yt, height_cm as h, version from artworks where id = 5').get() as Record<string, unknown>;
+    expect(row).toMatchObject({ title: 'Sommarljus över Mälaren', yf: 1990, yt: 1995, h: 80.5 });
+    await page.context().close();
+  });
+
+  it('server errors show at their field', async () => {
+    const page = await env.page({ role: 'curator', viewport: 'desktop' });
+    const taken = (env.app.db.$client.prepare('select inventory_number from artworks where id = 7').pluck().get()) as string;
+    await openEdit(page, 6);
+    await input(page, 'inventoryNumber').fill(taken);
+    await save(page);
+    await expect.poll(() => field(page, 'inventoryNumber').getAttribute('error')).toMatch(/./);
+    expect(new URL(page.url()).pathname).toBe('/works/6/edit');
+    await page.context().close();
+  });
+
+  it('two people edit the same work: the second sees both versions side by side and loses nothing', async () => {
+    const alice = await env.page({ role: 'curator', viewport: 'desktop' });
+    const bob = await env.page({ role: 'curator', viewport: 'phone' });
+    await openEdit(alice, 9);
+    await openEdit(bob, 9);
+    await input(alice, 'title').fill('Alices titel');
+    await input(alice, 'technique').fill('olja på duk');
+    await save(alice);
+    await alice.waitForURL((u) => u.pathname === '/works/9');
+
+    await input(bob, 'title').fill('Bobs titel');
+    await input(bob, 'description').fill('Bobs beskrivning, som inte får försvinna.');
+    await save(bob);
+    const conflict = bob.locator('kk-conflict-view');
+    await conflict.waitFor();
+    expect(new URL(bob.url()).pathname).toBe('/works/9/edit');
+    // Their title and Bob's, next to each other; Bob's description is still there.
+    const titleRow = conflict.locator('tr[data-key=title]');
+    expect(await titleRow.innerText()).toMatch(/Alices titel[\s\S]*Bobs titel/);
+    expect(await conflict.locator('tr[data-key=description]').innerText()).toContain('Bobs beskrivning');
+    expect(await conflict.locator('tr[data-key=technique]').innerText()).toContain('olja på duk');
+    expect(await input(bob, 'description').inputValue()).toBe('Bobs beskrivning, som inte får försvinna.');
+    expect(await seriousA11yViolations(bob)).toEqual([]);
+    await screenshot(bob, 'conflict-390');
+    // The server still has Alice's version: nothing was overwritten.
+    expect(env.app.db.$client.prepare('select title from artworks where id = 9').pluck().get()).toBe('Alices titel');
+
+    // Bob keeps Alice's title, his description, and her technique; then saves the merge.
+    await titleRow.locator('input[value=theirs]').check();
+    await conflict.locator('wa-button[variant=brand]').click();
+    await bob.waitForURL((u) => u.pathname === '/works/9');
+    const row = env.app.db.$client.prepare('select title, description, technique from artworks where id = 9').get();
+    expect(row).toEqual({ title: 'Alices titel', description: 'Bobs beskrivning, som inte får försvinna.', technique: 'olja på duk' });
+    await alice.context().close();
+    await bob.context().close();
+  });
+
+  it('looks right on a phone', async () => {
+    const page = await env.page({ role: 'curator', viewport: 'phone' });
+    await openEdit(page, 11);
+    await screenshot(page, 'edit-390');
+    await page.context().close();
+  });
+});
+
+describe('places and artists', () => {
+  it('the sites page lists sites with counts and opens into the tree; a site lists its works', async () => {
+    for (const viewport of ['desktop', 'phone'] as const) {
+      const page = await env.page({ role: 'viewer', viewport });
+      await page.goto('/sites');
+      const firstSite = page.locator('kk-location-tree li').first();
+      await firstSite.waitFor();
+      expect(Number((await firstSite.locator('.count').first().innerText()).replace(/\D/g, ''))).toBeGreaterThanOrEqual(0);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await screenshot(page, `sites-${viewport === 'phone' ? 390 : 1440}`);
+      await page.context().close();
+    }
+    const page = await env.page({ role: 'viewer', viewport: 'desktop' });
+    const site = env.app.db.$client
+      .prepare("select l.id, l.name, count(a.id) as n from locations l join artworks a on a.site_id = l.id and a.status != 'deaccessioned' where l.kind = 'site' group by l.id order by n desc limit 1")
+      .get() as { id: number; name: string; n: number };
+    await page.goto('/sites');
+    await page.locator(`kk-location-tree a[href="/sites/${site.id}"]`).click();
+    await page.waitForURL((u) => u.pathname === `/sites/${site.id}`);
+    await expect.poll(() => page.locator('kk-location-page h1').innerText()).toBe(site.name);
+    await expect.poll(() => page.locator('kk-works-panel .count').innerText()).toBe(String(site.n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0'));
+    // Opening a building in the tree loads its floors, with counts.
+    await page.locator('kk-location-page kk-location-tree button.twisty').first().click();
+    await page.locator('kk-location-page kk-location-tree li ul li').first().waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'site-1440');
+    await page.context().close();
+  });
+
+  it("an artist's page shows the record and the artist's works", async () => {
+    const artist = env.app.db.$client
+      .prepare('select ar.id, ar.name, count(*) as n from artists ar join artwork_artists aa on aa.artist_id = ar.id group by ar.id order by n desc limit 1')
+      .get() as { id: number; name: string; n: number };
+    for (const viewport of ['desktop', 'phone'] as const) {
+      const page = await env.page({ role: 'viewer', viewport });
+      await page.goto(`/artists/${artist.id}`);
+      await expect.poll(() => page.locator('kk-artist-page h1').innerText()).toBe(artist.name);
+      await page.locator('kk-works-panel kk-artwork-list li').first().waitFor();
+      expect(await page.locator('kk-works-panel kk-artwork-list li').count()).toBe(Math.min(artist.n, 50));
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await screenshot(page, `artist-${viewport === 'phone' ? 390 : 1440}`);
+      await page.context().close();
+    }
+  });
+});
