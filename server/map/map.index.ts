@@ -38,26 +38,30 @@ export type WorkFilter = { ids: Iterable<number> } | null;
 const dayNumber = (iso: string | null): number => (iso ? Math.floor(Date.parse(iso.slice(0, 10) + 'T00:00:00Z') / DAY_MS) : 0);
 
 export class MapIndex {
-  private siteOf = new Int32Array(0);
+  /** Per artwork id: the slot of its site in `slots` (-1 = no site with coordinates). */
+  private slotOf = new Int32Array(0);
   private statusOf = new Uint8Array(0);
   private gradeOf = new Uint8Array(0);
   /** Next check due as days since 1970 (0 = none). */
   private dueOf = new Int32Array(0);
   private present = new Uint8Array(0);
-  private sites = new Map<number, SiteInfo>();
+  private siteOf = new Int32Array(0);
+  /** Mappable sites (with coordinates) in a dense order, and the slot of each site id. */
+  private slots: SiteInfo[] = [];
+  private slotBySite = new Map<number, number>();
   private loaded = false;
   private lastSeq = 0;
   private defaultCache: DefaultView | null = null;
   private readonly stmts;
 
   constructor(
-    private readonly sqlite: Database.Database,
+    sqlite: Database.Database,
     private readonly today: () => Date,
   ) {
     this.stmts = {
       all: sqlite.prepare('select id, site_id as siteId, status, last_grade as grade, next_check_due as due from artworks').raw(),
       one: sqlite.prepare('select id, site_id as siteId, status, last_grade as grade, next_check_due as due from artworks where id = ?').raw(),
-      sites: sqlite.prepare("select id, name, site_type as siteType, municipality, lat, lon from locations where kind = 'site'"),
+      sites: sqlite.prepare("select id, name, site_type as siteType, municipality, lat, lon from locations where kind = 'site' and lat is not null and lon is not null"),
       // Database triggers log every changed record here (the search's change log), so writes from any
       // code path — routes, scripts, another process — reach the map without anyone announcing them.
       maxSeq: sqlite.prepare('select coalesce(max(seq), 0) from search_changes').pluck(),
@@ -68,7 +72,7 @@ export class MapIndex {
   /** Reads everything again (at start). ~60 ms for 60,000 works. */
   reload(): void {
     const seq = this.stmts.maxSeq.get() as number;
-    this.sites = new Map((this.stmts.sites.all() as SiteInfo[]).map((s) => [s.id, s]));
+    this.loadSites();
     const rows = this.stmts.all.all() as WorkRow[];
     const max = rows.reduce((m, r) => Math.max(m, r[0]), 0);
     this.allocate(max + 1, true);
@@ -92,9 +96,18 @@ export class MapIndex {
         else if (c.id < this.present.length) this.present[c.id] = 0;
       }
     }
-    if (sitesChanged) this.sites = new Map((this.stmts.sites.all() as SiteInfo[]).map((s) => [s.id, s]));
+    if (sitesChanged) {
+      // A site got coordinates, was renamed or added: re-slot every work (a cheap pass over typed arrays).
+      this.loadSites();
+      for (let id = 1; id < this.present.length; id++) this.slotOf[id] = this.slotBySite.get(this.siteOf[id]!) ?? NO_SITE;
+    }
     this.lastSeq = seq;
     this.defaultCache = null;
+  }
+
+  private loadSites(): void {
+    this.slots = this.stmts.sites.all() as SiteInfo[];
+    this.slotBySite = new Map(this.slots.map((s, i) => [s.id, i]));
   }
 
   private allocate(size: number, fresh: boolean): void {
@@ -104,6 +117,7 @@ export class MapIndex {
       if (!fresh) next.set(old);
       return next;
     };
+    this.slotOf = grow(this.slotOf, (n) => new Int32Array(n));
     this.siteOf = grow(this.siteOf, (n) => new Int32Array(n));
     this.statusOf = grow(this.statusOf, (n) => new Uint8Array(n));
     this.gradeOf = grow(this.gradeOf, (n) => new Uint8Array(n));
@@ -114,44 +128,64 @@ export class MapIndex {
   private put([id, siteId, status, grade, due]: WorkRow): void {
     if (id >= this.present.length) this.allocate(Math.max(id + 1, Math.ceil(this.present.length * 1.25)), false);
     this.siteOf[id] = siteId ?? NO_SITE;
+    this.slotOf[id] = siteId == null ? NO_SITE : (this.slotBySite.get(siteId) ?? NO_SITE);
     this.statusOf[id] = STATUS_INDEX.get(status) ?? 0;
     this.gradeOf[id] = grade ?? 0;
     this.dueOf[id] = dayNumber(due);
     this.present[id] = 1;
   }
 
-  /** Per-site counts of the filtered works (every work when no filter, like the search). */
+  /**
+   * Per-site counts of the filtered works (every work when no filter, like the search). One pass
+   * over typed arrays into per-slot counters; objects are made only for the sites that have works.
+   */
   aggregate(filter: WorkFilter, onlySites: ReadonlySet<number> | null = null): { aggs: SiteAgg[]; matched: number; unmapped: number } {
     this.sync();
     const today = Math.floor(this.today().getTime() / DAY_MS);
-    const bySite = new Map<number, SiteAgg>();
+    const n = this.slots.length;
+    const count = new Int32Array(n);
+    const byStatus = new Int32Array(n * STATUSES.length);
+    const worst = new Uint8Array(n);
+    const attention = new Int32Array(n);
+    const dueSoon = new Int32Array(n);
+    const { present, slotOf, siteOf, statusOf, gradeOf, dueOf } = this;
+    const size = present.length;
     let matched = 0;
     let unmapped = 0;
     const add = (id: number) => {
-      if (id <= 0 || id >= this.present.length || !this.present[id]) return;
-      const siteId = this.siteOf[id]!;
-      if (onlySites && !onlySites.has(siteId)) return;
+      if (id <= 0 || id >= size || present[id] === 0) return;
+      if (onlySites !== null && !onlySites.has(siteOf[id]!)) return;
       matched++;
-      const site = siteId === NO_SITE ? undefined : this.sites.get(siteId);
-      if (!site || site.lat == null || site.lon == null) {
+      const slot = slotOf[id]!;
+      if (slot < 0) {
         unmapped++;
         return;
       }
-      let agg = bySite.get(siteId);
-      if (!agg) bySite.set(siteId, (agg = { site, count: 0, byStatus: [0, 0, 0, 0, 0, 0], worstGrade: 0, attention: 0, dueSoon: 0 }));
-      const status = this.statusOf[id]!;
-      const grade = this.gradeOf[id]!;
-      const due = this.dueOf[id]!;
-      agg.count++;
-      agg.byStatus[status]!++;
-      if (grade > agg.worstGrade) agg.worstGrade = grade;
-      const overdue = due !== 0 && due < today && status !== DEACCESSIONED;
-      if (grade >= 3 || overdue || status === MISSING) agg.attention++;
-      if (due !== 0 && due <= today + DUE_SOON_DAYS && status !== DEACCESSIONED) agg.dueSoon++;
+      const status = statusOf[id]!;
+      const grade = gradeOf[id]!;
+      const due = dueOf[id]!;
+      count[slot]!++;
+      byStatus[slot * STATUSES.length + status]!++;
+      if (grade > worst[slot]!) worst[slot] = grade;
+      const live = status !== DEACCESSIONED && due !== 0;
+      if (grade >= 3 || status === MISSING || (live && due < today)) attention[slot]!++;
+      if (live && due <= today + DUE_SOON_DAYS) dueSoon[slot]!++;
     };
     if (filter) for (const id of filter.ids) add(id);
-    else for (let id = 1; id < this.present.length; id++) add(id);
-    return { aggs: [...bySite.values()], matched, unmapped };
+    else for (let id = 1; id < size; id++) add(id);
+    const aggs: SiteAgg[] = [];
+    for (let slot = 0; slot < n; slot++) {
+      if (!count[slot]) continue;
+      aggs.push({
+        site: this.slots[slot]!,
+        count: count[slot]!,
+        byStatus: Array.from(byStatus.subarray(slot * STATUSES.length, (slot + 1) * STATUSES.length)),
+        worstGrade: worst[slot]!,
+        attention: attention[slot]!,
+        dueSoon: dueSoon[slot]!,
+      });
+    }
+    return { aggs, matched, unmapped };
   }
 
   /** The unfiltered aggregate and its cluster index, cached until a write or midnight. */
@@ -168,7 +202,9 @@ export class MapIndex {
 
 export function buildClusterIndex(aggs: SiteAgg[]): Supercluster<PointProps, ClusterAcc> {
   const index = new Supercluster<PointProps, ClusterAcc>({
-    radius: 60,
+    // Leaflet's tiles are 256 px: with this extent the radius is in screen pixels.
+    extent: 256,
+    radius: 64,
     maxZoom: 16,
     minPoints: 2,
     map: (p) => ({ count: p.count, attention: p.attention }),
