@@ -315,10 +315,10 @@ describe('due list and backlog', () => {
     const res = await curator.get('/api/checks/due');
     expect(res.status).toBe(200);
     expect(res.body.today).toBe('2026-06-15');
-    // Risk: grade 4 (60) + yearly interval (10) = 70; fair + 530 days overdue (21) + public area (10) = 41;
-    // poor (30) + 45 days overdue (1) = 31; good + 156 days overdue (6) + psychiatry (10) = 16; fair, not yet due = 10.
-    expect(names(res.body.items)).toEqual(['psychUnacceptable', 'stationOverdue', 'officeOverduePoor', 'psychOverdueGood', 'officeDueSoon']);
-    expect(res.body.items.map((i: { risk: number }) => i.risk)).toEqual([70, 41, 31, 16, 10]);
+    // Risk: unacceptable (60), not yet due = 60; fair (10) + 530 days overdue (21) = 31; poor (30) + 45 days
+    // overdue (1) = 31, the older due date first; fair, not yet due = 10; good + 156 days overdue (6) = 6.
+    expect(names(res.body.items)).toEqual(['psychUnacceptable', 'stationOverdue', 'officeOverduePoor', 'officeDueSoon', 'psychOverdueGood']);
+    expect(res.body.items.map((i: { risk: number }) => i.risk)).toEqual([60, 31, 31, 10, 6]);
     const first = res.body.items[0];
     expect(first).toMatchObject({ inventoryNumber: 'SLL psychUnacceptable', siteName: 'Testsjukhuset', locationName: 'Avdelning 21 (psykiatri)', lastGrade: 4, nextCheckDue: '2026-09-01', overdueDays: 0 });
     const station = res.body.items.find((i: { artworkId: number }) => i.artworkId === ids.stationOverdue);
@@ -338,7 +338,7 @@ describe('due list and backlog', () => {
     const p1 = await curator.get('/api/checks/due?limit=2');
     const p2 = await curator.get(`/api/checks/due?limit=2&cursor=${p1.body.nextCursor}`);
     const p3 = await curator.get(`/api/checks/due?limit=2&cursor=${p2.body.nextCursor}`);
-    expect(names([...p1.body.items, ...p2.body.items, ...p3.body.items])).toEqual(['psychUnacceptable', 'stationOverdue', 'officeOverduePoor', 'psychOverdueGood', 'officeDueSoon']);
+    expect(names([...p1.body.items, ...p2.body.items, ...p3.body.items])).toEqual(['psychUnacceptable', 'stationOverdue', 'officeOverduePoor', 'officeDueSoon', 'psychOverdueGood']);
     expect(p3.body.nextCursor).toBeNull();
     const forged = await curator.get(`/api/checks/due?cursor=${p1.body.nextCursor}x`);
     expect(forged.status).toBe(400);
@@ -413,5 +413,58 @@ describe('due list and backlog', () => {
     sqlite.prepare('update locations set check_interval_months = null where id = ?').run(site.building.id);
     recomputeDue(sqlite);
     expect(sqlite.prepare('select next_check_due from artworks where id = ?').pluck().get(id)).toBe('2027-01-15');
+  });
+});
+
+describe('on the demo collection (1,000 works with histories)', () => {
+  let demo: TestApp;
+  let viewer: Client;
+  beforeAll(async () => {
+    demo = await startTestApp({ works: 1000 });
+    viewer = await demo.as('viewer');
+  });
+  afterAll(() => demo.close());
+
+  it('the due list, walked page by page, is every due work in risk order, matching a plain recomputation', async () => {
+    const today = (await viewer.get('/api/checks/due?limit=1')).body.today as string;
+    const horizon = new Date(Date.parse(`${today}T00:00:00Z`) + 90 * 86_400_000).toISOString().slice(0, 10);
+    const rows = demo.db.$client
+      .prepare("select id, last_grade as g, next_check_due as due from artworks where status in ('in_place','in_storage','on_loan') and next_check_due <= ?")
+      .all(horizon) as { id: number; g: number | null; due: string }[];
+    const days = (due: string) => Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${due}T00:00:00Z`)) / 86_400_000);
+    const expected = rows
+      .map((r) => ({ id: r.id, due: r.due, risk: ({ 2: 10, 3: 30, 4: 60 } as Record<number, number>)[r.g ?? 1] ?? 0 }))
+      .map((r) => ({ ...r, risk: r.risk + Math.floor((Math.min(Math.max(days(r.due), 0), 730) * 30) / 730) }))
+      .sort((a, b) => b.risk - a.risk || (a.due < b.due ? -1 : a.due > b.due ? 1 : a.id - b.id));
+    expect(expected.length).toBeGreaterThan(100); // the demo's histories leave a real backlog of checks
+    const seen: { artworkId: number; risk: number }[] = [];
+    let cursor: string | null = null;
+    let first: any;
+    do {
+      const res: any = await viewer.get(`/api/checks/due?limit=200${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.status).toBe(200);
+      first ??= res.body;
+      seen.push(...res.body.items);
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(seen.map((i) => [i.artworkId, i.risk])).toEqual(expected.map((e) => [e.id, e.risk]));
+    expect(first.total).toBe(expected.length);
+    expect(first.counts.overdue).toBe(rows.filter((r) => r.due < today).length);
+    expect(first.sites.reduce((n: number, s: { overdue: number; dueSoon: number }) => n + s.overdue + s.dueSoon, 0)).toBe(expected.length);
+    const never = demo.db.$client.prepare("select count(*) from artworks where last_check_at is null and status in ('in_place','in_storage','on_loan')").pluck().get();
+    expect(first.counts.never).toBe(never);
+    expect(first.counts.never).toBeGreaterThan(0);
+  });
+
+  it('the backlog holds the demo’s open needs with cost totals that add up', async () => {
+    const res = await viewer.get('/api/checks/backlog?limit=200');
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBeGreaterThan(10);
+    const { total, byPriority, bySite } = res.body.totals;
+    expect(byPriority.urgent.count + byPriority.soon.count + byPriority.routine.count).toBe(total.count);
+    expect(bySite.reduce((n: number, s: { estimatedCost: number }) => n + s.estimatedCost, 0)).toBe(total.estimatedCost);
+    expect(total.estimatedCost).toBeGreaterThan(0);
+    const ranks = res.body.items.map((i: { priority: string }) => ({ urgent: 3, soon: 2, routine: 1 })[i.priority]);
+    expect([...ranks].sort((a: number, b: number) => b - a)).toEqual(ranks);
   });
 });
