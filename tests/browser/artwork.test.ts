@@ -1,14 +1,18 @@
 // A work's page, the edit form (validation, saving, conflicts), and the place and artist pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { screenshot, seriousA11yViolations, startBrowserEnv, type BrowserEnv } from '../helpers/browser.js';
+import { withDemoPictures } from './demo-pictures.js';
 
 let env: BrowserEnv;
 beforeAll(async () => {
   env = await startBrowserEnv({ works: 3000 });
+  await withDemoPictures(env, 20);
 });
 afterAll(() => env?.close());
 
+const hexToRgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
 const field = (page: Page, key: string) => page.locator(`kk-artwork-edit-page kk-field[key="${key}"]`);
 const input = (page: Page, key: string) => field(page, key).locator('input, textarea').first();
 
@@ -25,12 +29,22 @@ async function save(page: Page): Promise<void> {
 describe('the artwork page', () => {
   it('shows the record grouped as a curator reads it, with linked location path and the tabs', async () => {
     const page = await env.page({ role: 'curator', viewport: 'desktop' });
-    const work = (await env.app.db.$client.prepare('select id, title, inventory_number as inv from artworks where location_id is not null order by id limit 1').get()) as { id: number; title: string; inv: string };
+    const work = env.app.db.$client
+      .prepare(
+        `select a.id, a.title, a.inventory_number as inv, m.dominant_color as color from artworks a
+           join media_links l on l.entity_type = 'artwork' and l.entity_id = a.id and l.role = 'primary' join media m on m.id = l.media_id
+          where a.location_id is not null order by a.id limit 1`,
+      )
+      .get() as { id: number; title: string; inv: string; color: string };
     await page.goto(`/works/${work.id}`);
     await expect.poll(() => page.locator('kk-artwork-page h1').innerText()).toBe(work.title);
     const fieldsText = async () => (await page.locator('kk-artwork-fields section').allInnerTexts()).join('\n');
     await expect.poll(fieldsText).toContain(work.inv);
     for (const group of ['IDENTIFIERING', 'OBJEKT', 'FÖRVÄRV']) expect((await fieldsText()).toUpperCase()).toContain(group);
+    // The picture: its dominant colour shows first, then the image itself.
+    const main = page.locator('kk-image-gallery a.main');
+    expect(await main.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(hexToRgb(work.color));
+    await expect.poll(() => main.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     const path = page.locator('kk-location-path a');
     expect(await path.first().getAttribute('href')).toMatch(/^\/sites\/\d+$/);
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -55,6 +69,35 @@ describe('the artwork page', () => {
     await page.waitForTimeout(300);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'artwork-390');
+    await page.context().close();
+  });
+});
+
+describe('adding pictures', () => {
+  it('uploaded files show their own progress and land in the gallery', async () => {
+    const page = await env.page({ role: 'curator', viewport: 'desktop' });
+    const id = env.app.db.$client.prepare("select id from artworks a where not exists (select 1 from media_links l where l.entity_type = 'artwork' and l.entity_id = a.id) order by id limit 1").pluck().get() as number;
+    await page.goto(`/works/${id}`);
+    await page.locator('kk-artwork-page h1').waitFor();
+    expect(await page.locator('kk-image-gallery .empty').count()).toBe(1);
+    await page.getByRole('button', { name: 'Ladda upp bilder' }).click();
+    const dialog = page.locator('kk-upload-dialog');
+    await dialog.locator('.drop').waitFor();
+    const picture = (r: number, g: number, b: number) => sharp({ create: { width: 640, height: 480, channels: 3, background: { r, g, b } } }).jpeg().toBuffer();
+    await dialog.locator('input[type=file]').setInputFiles([
+      { name: 'framsida.jpg', mimeType: 'image/jpeg', buffer: await picture(180, 40, 40) },
+      { name: 'detalj.jpg', mimeType: 'image/jpeg', buffer: await picture(40, 90, 180) },
+      { name: 'anteckning.txt', mimeType: 'text/plain', buffer: Buffer.from('inte en bild') },
+    ]);
+    await expect.poll(() => dialog.locator('.files li').count()).toBe(3);
+    await expect.poll(() => dialog.locator('.files li').nth(1).innerText(), { timeout: 20_000 }).toContain('Klar');
+    expect(await dialog.locator('.files li').nth(0).innerText()).toContain('Klar');
+    // The text file is refused by the server, and the dialog says so at that file.
+    await expect.poll(() => dialog.locator('.files li').nth(2).locator('[role=alert]').count(), { timeout: 20_000 }).toBe(1);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'upload-1440');
+    await dialog.locator('wa-button[slot=footer]').click();
+    await expect.poll(() => page.locator('kk-image-gallery .thumbs li').count(), { timeout: 20_000 }).toBe(2);
     await page.context().close();
   });
 });

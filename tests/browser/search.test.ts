@@ -2,10 +2,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot, seriousA11yViolations, startBrowserEnv, type BrowserEnv } from '../helpers/browser.js';
+import { withDemoPictures } from './demo-pictures.js';
 
 let env: BrowserEnv;
 beforeAll(async () => {
   env = await startBrowserEnv({ works: 3000 });
+  await withDemoPictures(env, 60);
 });
 afterAll(() => env?.close());
 
@@ -146,7 +148,7 @@ describe('search', () => {
   it('list and grid look right on a phone and on a desktop, with no serious accessibility problems', async () => {
     for (const viewport of ['phone', 'desktop'] as const) {
       const page = await env.page({ role: 'curator', viewport });
-      await page.goto('/search?q=berg');
+      await page.goto('/search?hasImage=true');
       await rows(page).first().waitFor();
       await page.waitForTimeout(300);
       expect(await seriousA11yViolations(page)).toEqual([]);

@@ -15,7 +15,7 @@ export type SearchParams = {
   grade?: string[];
   decade?: string[];
   due?: string[];
-  hasImage?: string;
+  hasImage?: string[] | string;
   sort?: SortName;
   cursor?: string;
   limit?: number;

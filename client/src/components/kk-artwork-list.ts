@@ -305,6 +305,35 @@ export class KkArtworkList extends LitElement {
         grid-area: state;
       }
     }
+    @media (max-width: 600px) {
+      .select {
+        padding: 0 0 0 10px;
+      }
+      .row a.work {
+        grid-template-columns: 44px minmax(0, 1fr);
+        grid-template-areas: 'thumb main' 'thumb meta' 'thumb state';
+        gap: 2px 12px;
+        padding: 10px 12px;
+        align-items: start;
+      }
+      .thumb.row {
+        width: 44px;
+        height: 44px;
+      }
+      .row .title,
+      .row .artists {
+        white-space: normal;
+        display: -webkit-box;
+        -webkit-line-clamp: 2;
+        -webkit-box-orient: vertical;
+      }
+      .row .state {
+        flex-direction: row;
+        align-items: center;
+        gap: 10px;
+        margin-top: 4px;
+      }
+    }
     /* Grid of cards */
     :host([mode='grid']) ul {
       display: grid;

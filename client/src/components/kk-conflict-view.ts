@@ -108,7 +108,7 @@ export class KkConflictView extends LitElement {
       vertical-align: top;
       padding: 8px;
       border-top: 1px solid var(--kk-border);
-      overflow-wrap: anywhere;
+      overflow-wrap: break-word;
     }
     thead th {
       border-top: 0;

@@ -17,6 +17,7 @@ export function facetValueLabel(facet: string, value: string | number | null, la
   if (facet === 'type') return objectTypeLabel(String(value));
   if (facet === 'grade') return value === null || value === 'none' ? msg('Not checked') : gradeLabel(Number(value));
   if (facet === 'decade') return value === null ? msg('Undated') : msg(str`${value}s`);
+  if (facet === 'hasImage') return value === 'true' ? msg('With picture') : msg('Without picture');
   return label ?? String(value ?? '–');
 }
 

@@ -97,6 +97,10 @@ export function facetLabel(facet: string): string {
     case 'site': return msg('Site');
     case 'grade': return msg('Condition');
     case 'decade': return msg('Decade');
+    case 'hasImage': return msg('Picture');
+    case 'location': return msg('Location');
+    case 'artist': return msg('Artist');
+    case 'due': return msg('Next check');
     default: return facet;
   }
 }

@@ -259,6 +259,7 @@ export class KkArtworkEditPage extends LitElement {
       }
       kk-conflict-view {
         margin: var(--kk-space-4) 0;
+        scroll-margin-top: calc(var(--kk-header-h) + 56px);
       }
       form {
         display: flex;
@@ -295,7 +296,7 @@ export class KkArtworkEditPage extends LitElement {
         align-items: center;
         gap: var(--kk-space-3);
         padding: var(--kk-space-3) var(--kk-space-4);
-        background: rgb(255 255 255 / 95%);
+        background: var(--kk-surface);
         border: 1px solid var(--kk-border);
         border-radius: var(--kk-radius-lg);
         box-shadow: 0 -2px 8px rgb(16 24 40 / 6%);

@@ -264,7 +264,7 @@ export class KkArtworkPage extends LitElement {
       }
       @media (max-width: 900px) {
         .layout {
-          grid-template-columns: 1fr;
+          grid-template-columns: minmax(0, 1fr);
           gap: var(--kk-space-4);
         }
         .actions {
