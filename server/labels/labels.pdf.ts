@@ -56,8 +56,19 @@ function drawQr(doc: PDFKit.PDFDocument, url: string, x: number, y: number, size
   const quiet = 2; // modules of white around the code (the label's own margin adds more)
   const cell = size / (n + quiet * 2);
   doc.save().fillColor('#000');
-  for (let r = 0; r < n; r++)
-    for (let c = 0; c < n; c++) if (qr.modules.get(r, c)) doc.rect(x + (c + quiet) * cell, y + (r + quiet) * cell, cell, cell);
+  // One rectangle per horizontal run of dark modules: a third of the drawing operations, no seams.
+  for (let r = 0; r < n; r++) {
+    let c = 0;
+    while (c < n) {
+      if (!qr.modules.get(r, c)) {
+        c++;
+        continue;
+      }
+      const start = c;
+      while (c < n && qr.modules.get(r, c)) c++;
+      doc.rect(x + (start + quiet) * cell, y + (r + quiet) * cell, (c - start) * cell, cell);
+    }
+  }
   doc.fill().restore();
 }
 
