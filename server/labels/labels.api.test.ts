@@ -81,7 +81,7 @@ describe('QR label sheets', () => {
     expect(staff.headers.get('location')).toBe(`/works/${work}`);
     const visitor = await t.anonymous().get(new URL(url!).pathname);
     expect(visitor.status).toBe(302);
-    expect(visitor.headers.get('location')).toMatch(/^\/guide\/w\/SLL%20\d+$/);
+    expect(visitor.headers.get('location')).toBe(`/guide/w/${number}`);
   });
 
   it('2×7 (L7163) starting at position 13 fills the half-used sheet first, then a new one', async () => {
@@ -151,14 +151,25 @@ describe('/w/:inventoryNumber', () => {
     }
   });
 
-  it('an unknown number is a friendly 404 page that never echoes markup', async () => {
-    const res = await t.anonymous().get(`/w/${encodeURIComponent('<script>alert(1)</script>')}`);
+  it('an unknown number is a friendly 404 page for staff that never echoes markup', async () => {
+    const res = await viewer.get(`/w/${encodeURIComponent('<script>alert(1)</script>')}`);
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
     expect(res.text).toContain('Verket hittades inte');
     expect(res.text).not.toContain('<script>');
     expect(res.text).toContain('&lt;script&gt;');
     expect((await viewer.get('/w/SLL9999999')).status).toBe(404);
+  });
+
+  it('visitors are sent to the guide alike for known and unknown numbers (no way to probe which exist)', async () => {
+    const n = sqlite.prepare(`select inventory_number from artworks where inventory_number like 'SLL %' limit 1`).pluck().get() as string;
+    const typed = n.replace(' ', '');
+    const known = await t.anonymous().get(`/w/${typed}`);
+    const unknown = await t.anonymous().get('/w/SLL9999999');
+    expect([known.status, known.headers.get('location')]).toEqual([302, `/guide/w/${typed}`]);
+    expect([unknown.status, unknown.headers.get('location')]).toEqual([302, '/guide/w/SLL9999999']);
+    // The guide itself then shows the public page or its own 404.
+    expect((await t.anonymous().get('/guide/w/SLL9999999')).status).toBe(404);
   });
 });
 

@@ -1,5 +1,5 @@
 // GET /w/:inventoryNumber — the short URL in every label's QR code. Signed-in staff go to the
-// work's record; everyone else to the public guide's page for it (the guide decides what they see).
+// work's record (or a friendly 404 page); everyone else to the public guide, which decides what they see.
 import type Database from 'better-sqlite3';
 import type { Deps } from '../deps.js';
 import { secureRouter } from '../http/routes.js';
@@ -34,15 +34,15 @@ export function workLinkRoutes(deps: Deps) {
 
   r.get('/:inventoryNumber', 'public', { summary: "A label's QR target: staff → the work's record, others → the public guide", tags: ['labels'] }, (req, res) => {
     const number = String(req.params.inventoryNumber).slice(0, 100);
-    const work = findWorkByNumber(sqlite, number);
-    if (!work) {
-      res.status(404).type('html').setHeader('Cache-Control', 'no-store').send(notFoundPage(number).value);
-      return;
-    }
     // The answer depends on the session cookie, so no shared cache may keep it.
     res.setHeader('Cache-Control', 'private, no-store');
     res.setHeader('Vary', 'Cookie');
-    res.redirect(302, req.user ? `/works/${work.id}` : publicWorkTarget(work.inventoryNumber));
+    // Visitors go to the guide whether or not the number exists, with the number as typed: the guide
+    // answers 404 alike for unknown and non-public works, so this link must not tell them apart either.
+    if (!req.user) return void res.redirect(302, publicWorkTarget(number));
+    const work = findWorkByNumber(sqlite, number);
+    if (!work) return void res.status(404).type('html').send(notFoundPage(number).value);
+    res.redirect(302, `/works/${work.id}`);
   });
 
   return r.router;
