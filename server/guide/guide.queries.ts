@@ -38,6 +38,8 @@ const WORK_COLS = `a.id, a.site_id as siteId, a.inventory_number as inventoryNum
 
 const FROM = `from artworks a join locations l on l.id = a.location_id join locations s on s.id = a.site_id left join media m on m.id = a.primary_media_id`;
 
+const collator = new Intl.Collator('sv');
+
 export function guideQueries(sqlite: Database.Database) {
   const sites = sqlite.prepare(
     `select s.id, s.name, s.municipality, s.site_type as siteType, count(*) as works,
@@ -65,7 +67,7 @@ export function guideQueries(sqlite: Database.Database) {
   };
   const countView = sqlite.prepare(`insert into guide_views (site_id, day, views) values (?, ?, 1) on conflict(site_id, day) do update set views = views + 1`);
   return {
-    sites: () => sites.all() as GuideSite[],
+    sites: () => (sites.all() as GuideSite[]).sort((a, b) => collator.compare(a.name, b.name)),
     site: (id: number) => site.get(id) as Omit<GuideSite, 'works' | 'sha256'> | undefined,
     worksOfSite: (id: number) => (worksOfSite.all(id) as WorkRow[]).map(place),
     work: (inventoryKey: string) => {
