@@ -10,6 +10,13 @@ export const NO_YEAR = -32768;
 export const NO_DUE = 0x7fffffff;
 export const FLAG_IMAGE = 1;
 export const FLAG_PUBLIC = 2;
+// Data-quality gaps (the `incomplete` filter); a missing image is the absence of FLAG_IMAGE.
+export const FLAG_NO_DIMENSIONS = 4;
+export const FLAG_NO_ACQUISITION = 8;
+export const FLAG_IMPRECISE_LOCATION = 16;
+export const FLAG_OWNERSHIP_UNCLEAR = 32;
+/** lastCheck of a work never checked. */
+export const NO_CHECK = -0x80000000;
 /** Decade index: 0 = no year; otherwise decade (year/10) − DECADE_BASE, clamped to 1…255. */
 export const DECADE_BASE = 99; // index 1 = the 1000s … 255 = the 3530s
 
@@ -30,21 +37,30 @@ type Row = {
   isPublic: number;
   nextCheckDue: string | null;
   updatedAt: string;
+  lastCheckAt: string | null;
+  gaps: number;
   inventoryKey?: string;
   title?: string;
   artistSort?: string | null;
 };
 
+// Bit mask of the record's gaps (FLAG_NO_DIMENSIONS …): digital works have no physical size; a
+// location counts as precise only at room level (a location's kind never changes).
+const GAPS_SQL = `((a.dimensions_unknown or (a.height_cm is null and a.width_cm is null and a.object_type <> 'digital')) * ${4}
+    + (a.acquisition_data_missing or a.acquisition_method is null or a.acquisition_method = 'unknown' or a.acquisition_date is null) * ${8}
+    + (a.location_id is null or (select l.kind from locations l where l.id = a.location_id) <> 'room') * ${16}
+    + (a.ownership_unclear <> 0) * ${32})`;
+
 const ROW_SQL = `select a.id, a.status, a.object_type as objectType, a.site_id as siteId, a.location_id as locationId,
     a.last_grade as lastGrade, a.year_from as yearFrom, a.year_to as yearTo, a.acquisition_method as acquisitionMethod,
     a.project_id as projectId,
     (a.primary_media_id is not null or exists (select 1 from media_links m where m.entity_type = 'artwork' and m.entity_id = a.id and m.role = 'primary')) as hasImage,
-    a.is_public as isPublic, a.next_check_due as nextCheckDue, a.updated_at as updatedAt, a.inventory_key as inventoryKey, a.title,
+    a.is_public as isPublic, a.next_check_due as nextCheckDue, a.updated_at as updatedAt, a.last_check_at as lastCheckAt, ${GAPS_SQL} as gaps, a.inventory_key as inventoryKey, a.title,
     (select ar.sort_name from artwork_artists aa join artists ar on ar.id = aa.artist_id where aa.artwork_id = a.id order by aa.position, aa.artist_id limit 1) as artistSort
   from artworks a`;
 
 const BULK_SQL = `select id, status, object_type, site_id, location_id, last_grade, year_from, year_to, acquisition_method, project_id,
-    primary_media_id is not null, is_public, next_check_due, updated_at from artworks`;
+    primary_media_id is not null, is_public, next_check_due, updated_at, last_check_at, ${GAPS_SQL} from artworks a`;
 const rowOf = (r: unknown[]): Row => ({
   id: r[0] as number,
   status: r[1] as string,
@@ -60,6 +76,8 @@ const rowOf = (r: unknown[]): Row => ({
   isPublic: r[11] as number,
   nextCheckDue: r[12] as string | null,
   updatedAt: r[13] as string,
+  lastCheckAt: r[14] as string | null,
+  gaps: r[15] as number,
 });
 
 /** Raw text behind each sort order, read in one pass when the order is first built. */
@@ -102,6 +120,8 @@ export class SearchColumns {
   yearFrom = new Int16Array(0);
   yearTo = new Int16Array(0);
   due = new Int32Array(0);
+  /** Day number of the last condition check, NO_CHECK when never checked. */
+  lastCheck = new Int32Array(0);
   updated = new Float64Array(0);
   keys: Record<StringSortKey, string[]> = { inventory: [], title: [], artist: [] };
   /** Dense site numbering for facets: siteIds[idx] is the location id of site idx (idx 0 = none). */
@@ -184,6 +204,7 @@ export class SearchColumns {
     this.yearFrom = grow(this.yearFrom, NO_YEAR);
     this.yearTo = grow(this.yearTo, NO_YEAR);
     this.due = grow(this.due, NO_DUE);
+    this.lastCheck = grow(this.lastCheck, NO_CHECK);
     this.updated = grow(this.updated);
     for (const order of this.orders.values()) order.rank = grow(order.rank);
     this.cap = cap;
@@ -198,7 +219,7 @@ export class SearchColumns {
     this.type[id] = typeCode(r.objectType);
     this.grade[id] = r.lastGrade ?? 0;
     this.acquisition[id] = acquisitionCode(r.acquisitionMethod);
-    this.flags[id] = (r.hasImage ? FLAG_IMAGE : 0) | (r.isPublic ? FLAG_PUBLIC : 0);
+    this.flags[id] = (r.hasImage ? FLAG_IMAGE : 0) | (r.isPublic ? FLAG_PUBLIC : 0) | r.gaps;
     this.site[id] = r.siteId ?? 0;
     this.siteIdx[id] = r.siteId == null ? 0 : this.siteIndex(r.siteId);
     this.location[id] = r.locationId ?? 0;
@@ -207,6 +228,7 @@ export class SearchColumns {
     this.yearTo[id] = r.yearTo ?? r.yearFrom ?? NO_YEAR;
     this.decade[id] = r.yearFrom == null ? 0 : decadeIndex(r.yearFrom);
     this.due[id] = r.nextCheckDue ? dayNumber(r.nextCheckDue) : NO_DUE;
+    this.lastCheck[id] = r.lastCheckAt ? dayNumber(r.lastCheckAt) : NO_CHECK;
     this.updated[id] = Date.parse(r.updatedAt) || 0;
     // Keys are kept only for orders already built; the others read them when first needed.
     if (r.title !== undefined) {

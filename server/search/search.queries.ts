@@ -46,6 +46,15 @@ export function searchQueries(sqlite: Database.Database) {
   const subtree = sqlite.prepare('select id from locations where path >= ? and path < ?').pluck();
   const maxLocationId = sqlite.prepare('select coalesce(max(id), 0) from locations').pluck();
   const sites = sqlite.prepare("select id, name from locations where kind = 'site'");
+  // Open needs exactly as the backlog counts them (server/conditions/backlog.queries.ts): the standing
+  // check asks for action and nothing has resolved it; read from that partial index.
+  const openNeedWorks = sqlite
+    .prepare(
+      `select c.artwork_id from condition_checks c join artworks a on a.id = c.artwork_id
+        where c.priority <> 'none' and c.resolved_at is null and c.superseded_by_id is null and a.status <> 'deaccessioned'
+          and c.priority in (select value from json_each(?))`,
+    )
+    .pluck();
   const items = sqlite.prepare(
     `select a.id, a.inventory_number as inventoryNumber, a.title,
         coalesce((select group_concat(ar.name, ', ' order by aa.position, aa.artist_id) from artwork_artists aa join artists ar on ar.id = aa.artist_id where aa.artwork_id = a.id), '') as artists,
@@ -94,6 +103,7 @@ export function searchQueries(sqlite: Database.Database) {
     },
     maxLocationId: () => maxLocationId.get() as number,
     sites: () => sites.all() as { id: number; name: string }[],
+    openNeedWorks: (priorities: readonly string[]) => openNeedWorks.all(JSON.stringify(priorities)) as number[],
     items: (ids: number[]) => items.all(JSON.stringify(ids)) as ItemRow[],
     docs: (ids: number[]) => docs.all(JSON.stringify(ids)) as DocRow[],
   };

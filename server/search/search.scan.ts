@@ -20,6 +20,14 @@ export type CompiledFilter = {
   due: [number, number][] | null;
   flagsMask: number;
   flagsValue: number;
+  /** `incomplete`: matches when any bit of (flags ^ gapsXor) & gapsMask is set (0 = no filter). */
+  gapsMask: number;
+  gapsXor: number;
+  /** Last check day in [from, to] (inclusive); NO_CHECK (never) is below every from. */
+  checkedFrom: number | null;
+  checkedTo: number | null;
+  /** Works with an open conservation need of the selected priorities. */
+  need: Uint8Array | null;
   /** Works of the selected artists, as a membership mask over ids. */
   only: Uint8Array | null;
 };
@@ -54,6 +62,10 @@ export function matches(c: SearchColumns, f: CompiledFilter, id: number): boolea
   if (f.acquisition !== null && f.acquisition[c.acquisition[id]!] === 0) return false;
   if ((c.flags[id]! & f.flagsMask) !== f.flagsValue) return false;
   if (f.only !== null && f.only[id] !== 1) return false;
+  if (f.need !== null && f.need[id] !== 1) return false;
+  if (f.gapsMask !== 0 && ((c.flags[id]! ^ f.gapsXor) & f.gapsMask) === 0) return false;
+  if (f.checkedFrom !== null && c.lastCheck[id]! < f.checkedFrom) return false;
+  if (f.checkedTo !== null && c.lastCheck[id]! > f.checkedTo) return false;
   if (f.project !== null && !f.project.has(c.project[id]!)) return false;
   if (f.yearFrom !== null || f.yearTo !== null) {
     const from = c.yearFrom[id]!;
@@ -108,7 +120,8 @@ export function scan(c: SearchColumns, f: CompiledFilter, source: Source, o: Sca
 function isEmpty(f: CompiledFilter): boolean {
   return (
     f.status === null && f.type === null && f.site === null && f.location === null && f.grade === null && f.decade === null && f.acquisition === null &&
-    f.project === null && f.yearFrom === null && f.yearTo === null && f.due === null && f.flagsMask === 0 && f.only === null
+    f.project === null && f.yearFrom === null && f.yearTo === null && f.due === null && f.flagsMask === 0 && f.only === null &&
+    f.need === null && f.gapsMask === 0 && f.checkedFrom === null && f.checkedTo === null
   );
 }
 

@@ -8,6 +8,10 @@ export const SEARCH_STATUSES = ['in_place', 'in_storage', 'on_loan', 'in_conserv
 export const SEARCH_OBJECT_TYPES = ['painting', 'print', 'drawing', 'photograph', 'sculpture', 'relief', 'textile', 'ceramics', 'glass', 'mosaic', 'installation', 'digital', 'other'] as const;
 export const SEARCH_ACQUISITION_METHODS = ['purchase', 'commission', 'gift', 'transfer', 'unknown'] as const;
 export const DUE_FILTERS = ['overdue', 'due30', 'due90', 'never'] as const;
+/** Record gaps a curator should fill (data quality); `ownership` = ownership unclear. */
+export const INCOMPLETE_FIELDS = ['image', 'dimensions', 'acquisition', 'location', 'ownership'] as const;
+/** Open conservation needs (the backlog), by the priority of the standing check. */
+export const NEED_FILTERS = ['urgent', 'soon', 'routine'] as const;
 export const FACETS = ['status', 'type', 'site', 'grade', 'decade'] as const;
 export const SORT_KEYS = ['inventory', 'title', 'artist', 'year', 'changed'] as const;
 export const SORTS = ['relevance', ...SORT_KEYS, ...SORT_KEYS.map((s) => `-${s}` as const)] as const;
@@ -24,6 +28,7 @@ const list = <T extends z.ZodType>(item: T) =>
 
 const id = z.coerce.number().int().positive().max(2 ** 31 - 1);
 const year = z.coerce.number().int().min(0).max(3000);
+const date = z.iso.date('A date as YYYY-MM-DD');
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 export const searchFilterShape = {
@@ -47,6 +52,14 @@ export const searchFilterShape = {
   project: list(id),
   hasImage: bool.optional(),
   public: bool.optional(),
+  /** Any of these gaps in the record: no image, no dimensions, no acquisition data, no room-level location, ownership unclear. */
+  incomplete: list(z.enum(INCOMPLETE_FIELDS)),
+  /** Last condition check on or after this date. */
+  checkedSince: date.optional(),
+  /** Not checked on or after this date (including never checked). */
+  notCheckedSince: date.optional(),
+  /** An open conservation need of these priorities (as in GET /api/checks/backlog). */
+  need: list(z.enum(NEED_FILTERS)),
 };
 
 export const ArtworkSearchQuery = z

@@ -8,12 +8,17 @@ import { badRequest, validationError } from '../http/errors.js';
 import type { AuthUser } from '../users/auth.js';
 import { inventoryKey } from '../artworks/inventory.js';
 import { parseUserQuery, type ParsedQuery } from './fts-query.js';
-import { acquisitionCode, dayNumber, decadeIndex, decadeOfIndex, NO_DUE, NO_YEAR, statusCode, typeCode, FLAG_IMAGE, FLAG_PUBLIC } from './search.columns.js';
+import {
+  acquisitionCode, dayNumber, decadeIndex, decadeOfIndex, NO_CHECK, NO_DUE, NO_YEAR, statusCode, typeCode, FLAG_IMAGE, FLAG_PUBLIC,
+  FLAG_IMPRECISE_LOCATION, FLAG_NO_ACQUISITION, FLAG_NO_DIMENSIONS, FLAG_OWNERSHIP_UNCLEAR,
+} from './search.columns.js';
 import { searchEngine, type SearchEngine } from './search.engine.js';
 import { renderItems } from './search.items.js';
 import { scan, type CompiledFilter, type FacetCounts, type Source } from './search.scan.js';
 import { FACETS, SEARCH_OBJECT_TYPES, SEARCH_STATUSES, type ArtworkSearchParams, type SearchFacets, type SearchFilters, type SearchResponse, type SortName } from './search.schema.js';
 import type { TextMatch } from './search.text.js';
+
+const GAP_FLAGS = { dimensions: FLAG_NO_DIMENSIONS, acquisition: FLAG_NO_ACQUISITION, location: FLAG_IMPRECISE_LOCATION, ownership: FLAG_OWNERSHIP_UNCLEAR } as const;
 
 /** Sort key of the exact inventory-number hit: before everything, in every sort. */
 const FIRST = -1e300;
@@ -183,6 +188,21 @@ function compileFilter(deps: Deps, e: SearchEngine, p: SearchFilters, user: Auth
     flagsMask |= FLAG_PUBLIC;
     if (p.public) flagsValue |= FLAG_PUBLIC;
   }
+  let gapsMask = 0;
+  let gapsXor = 0;
+  for (const gap of p.incomplete ?? []) {
+    if (gap === 'image') (gapsMask |= FLAG_IMAGE), (gapsXor |= FLAG_IMAGE);
+    else gapsMask |= GAP_FLAGS[gap];
+  }
+  let checkedFrom: number | null = null;
+  let checkedTo: number | null = null;
+  if (p.checkedSince) checkedFrom = dayNumber(p.checkedSince);
+  if (p.notCheckedSince) checkedTo = Math.max(NO_CHECK, dayNumber(p.notCheckedSince) - 1);
+  let need: Uint8Array | null = null;
+  if (p.need?.length) {
+    need = new Uint8Array(c.cap);
+    for (const id of e.q.openNeedWorks(p.need)) if (id < c.cap) need[id] = 1;
+  }
   return {
     status: mask(p.status, 16, statusCode),
     type: mask(p.type, 32, typeCode),
@@ -198,6 +218,11 @@ function compileFilter(deps: Deps, e: SearchEngine, p: SearchFilters, user: Auth
     flagsMask,
     flagsValue,
     only,
+    gapsMask,
+    gapsXor,
+    checkedFrom,
+    checkedTo,
+    need,
   };
 }
 
