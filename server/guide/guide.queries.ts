@@ -79,4 +79,3 @@ export function guideQueries(sqlite: Database.Database) {
   };
 }
 
-export const inventoryKey = (s: string) => s.toLowerCase().replace(/[\s.\-_]/g, '');

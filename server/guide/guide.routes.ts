@@ -11,7 +11,8 @@ import { secureRouter } from '../http/routes.js';
 import { recordAudit } from '../audit/audit.js';
 import { getOrCreateSecret } from '../settings.js';
 import { linkMedia, storeMedia } from '../media/media.service.js';
-import { guideQueries, inventoryKey } from './guide.queries.js';
+import { guideQueries } from './guide.queries.js';
+import { inventoryKey } from '../artworks/inventory.js';
 import { messagePage, reportPage, sitePage, sitesPage, workPage } from './guide.pages.js';
 import { pickLang, WORDS, type Lang } from './guide.i18n.js';
 
