@@ -38,8 +38,9 @@ export const conditionChecks = sqliteTable(
     index('condition_checks_round_id').on(t.roundId),
     index('condition_checks_priority').on(t.priority),
     index('condition_checks_corrects_check_id').on(t.correctsCheckId),
-    index('condition_checks_open_needs')
-      .on(t.artworkId)
+    // The backlog in priority and age order, and its totals, without reading the checks themselves.
+    index('condition_checks_open_needs_priority')
+      .on(t.priority, t.checkedAt, t.artworkId, t.estimatedCost)
       .where(sql`${t.priority} <> 'none' and ${t.resolvedAt} is null and ${t.supersededById} is null`),
     check('condition_checks_grade_check', sql`${t.grade} between 1 and 4`),
     check('condition_checks_priority_check', sql`${t.priority} in (${inList(PRIORITIES)})`),

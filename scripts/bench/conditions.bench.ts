@@ -22,7 +22,9 @@ const module: BenchModule = async (ctx) => {
   const pickId = () => ids[Math.floor(ctx.random() * ids.length)]!;
   const withHistory = sqlite.prepare('select artwork_id from condition_checks group by artwork_id order by count(*) desc limit 200').pluck().all() as number[];
   const get = async (path: string) => {
-    const res = await fetch(`${ctx.baseUrl}${path}`, { headers: ctx.authHeaders });
+    // A keep-alive socket left idle by the in-process cases may be closed by the server just as it is
+    // reused (ECONNRESET): retry such a request once.
+    const res = await fetch(`${ctx.baseUrl}${path}`, { headers: ctx.authHeaders }).catch(() => fetch(`${ctx.baseUrl}${path}`, { headers: ctx.authHeaders }));
     if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
     return res.arrayBuffer();
   };

@@ -9,13 +9,13 @@ import type Database from 'better-sqlite3';
 export const NEED_PRIORITIES = ['urgent', 'soon', 'routine'] as const;
 type NeedPriority = (typeof NEED_PRIORITIES)[number];
 
+/** The newest open treatment that has taken the need up, if any. */
+const OPEN_TREATMENT = `select t2.id from conservation_treatments t2 where t2.check_id = c.id and t2.status in ('proposed','approved','in_progress') order by t2.id desc limit 1`;
+
 const OPEN_NEEDS = `from condition_checks c
   join artworks a on a.id = c.artwork_id
-  left join conservation_treatments t on t.id = (
-    select t2.id from conservation_treatments t2 where t2.check_id = c.id and t2.status in ('proposed','approved','in_progress') order by t2.id desc limit 1)
+  left join conservation_treatments t on t.id = (${OPEN_TREATMENT})
   where c.priority <> 'none' and c.resolved_at is null and c.superseded_by_id is null and a.status <> 'deaccessioned'`;
-
-const PRIORITY_RANK = `(case c.priority when 'urgent' then 3 when 'soon' then 2 else 1 end)`;
 
 export type BacklogItem = {
   checkId: number;
@@ -45,34 +45,51 @@ function scopeSql(scope: BacklogScope) {
   return { where, params };
 }
 
-/** Most urgent first, then the oldest need first. */
+/**
+ * Most urgent first, then the oldest need first. Each priority is one range of the open-needs
+ * index in age order, so a page is the streams read one after the other, never a sort of them all.
+ */
 export function backlogItems(sqlite: Database.Database, scope: BacklogScope, page: { limit: number; after?: BacklogCursor }) {
-  const { where, params } = scopeSql(scope);
-  const keyset = page.after ? `and (${PRIORITY_RANK} < :kRank or (${PRIORITY_RANK} = :kRank and (c.checked_at > :kAt or (c.checked_at = :kAt and c.id > :kId))))` : '';
+  const { where, params } = scopeSql({ ...scope, priority: undefined }); // the priority filter picks the stream instead
+  const rank = (p: NeedPriority) => NEED_PRIORITIES.length - NEED_PRIORITIES.indexOf(p);
+  const found: { checkId: number; rank: number; at: string }[] = [];
+  for (const p of NEED_PRIORITIES) {
+    if (scope.priority && scope.priority !== p) continue;
+    const r = rank(p);
+    if (page.after && r > page.after.rank) continue;
+    const keyset = page.after && r === page.after.rank ? 'and (c.checked_at > :kAt or (c.checked_at = :kAt and c.id > :kId))' : '';
+    const rows = sqlite
+      .prepare(
+        `select c.id as checkId, c.checked_at as at from condition_checks c join artworks a on a.id = c.artwork_id
+          where c.priority = :p and c.priority <> 'none' and c.resolved_at is null and c.superseded_by_id is null and a.status <> 'deaccessioned' ${where} ${keyset}
+          order by c.checked_at, c.id limit :limit`,
+      )
+      .all({ ...params, p, limit: page.limit + 1 - found.length, ...(keyset ? { kAt: page.after!.at, kId: page.after!.id } : {}) }) as { checkId: number; at: string }[];
+    found.push(...rows.map((x) => ({ ...x, rank: r })));
+    if (found.length > page.limit) break;
+  }
+  const pageRows = found.slice(0, page.limit);
   const rows = sqlite
     .prepare(
-      `select c.id as checkId, a.id as artworkId, a.inventory_number as inventoryNumber, a.title, a.site_id as siteId,
-              (select name from locations where id = a.site_id) as siteName, c.checked_at as checkedAt, c.grade, c.priority,
-              c.damage_types as damageTypes, c.recommended_action as recommendedAction,
-              coalesce(t.cost_estimate, c.estimated_cost) as estimatedCost, t.id as treatmentId, t.status as treatmentStatus, ${PRIORITY_RANK} as rank
-         ${OPEN_NEEDS} ${where} ${keyset}
-        order by rank desc, c.checked_at, c.id limit :limit`,
+      `select c.id as checkId, a.id as artworkId, a.inventory_number as inventoryNumber, a.title, a.site_id as siteId, s.name as siteName,
+              c.checked_at as checkedAt, c.grade, c.priority, c.damage_types as damageTypes, c.recommended_action as recommendedAction,
+              coalesce(t.cost_estimate, c.estimated_cost) as estimatedCost, t.id as treatmentId, t.status as treatmentStatus
+         from condition_checks c join artworks a on a.id = c.artwork_id left join locations s on s.id = a.site_id
+         left join conservation_treatments t on t.id = (${OPEN_TREATMENT})
+        where c.id in (select value from json_each(:ids))`,
     )
-    .all({ ...params, limit: page.limit + 1, ...(page.after ? { kRank: page.after.rank, kAt: page.after.at, kId: page.after.id } : {}) }) as (Omit<BacklogItem, 'damageTypes' | 'treatment'> & {
+    .all({ ids: JSON.stringify(pageRows.map((r) => r.checkId)) }) as (Omit<BacklogItem, 'damageTypes' | 'treatment'> & {
     damageTypes: string;
     treatmentId: number | null;
     treatmentStatus: string | null;
-    rank: number;
   })[];
-  const more = rows.length > page.limit;
-  const slice = rows.slice(0, page.limit);
-  const last = slice.at(-1);
-  const items: BacklogItem[] = slice.map(({ damageTypes, treatmentId, treatmentStatus, rank: _r, ...r }) => ({
-    ...r,
-    damageTypes: JSON.parse(damageTypes) as string[],
-    treatment: treatmentId ? { id: treatmentId, status: treatmentStatus! } : null,
-  }));
-  return { items, next: more && last ? ({ rank: last.rank, at: last.checkedAt, id: last.checkId } satisfies BacklogCursor) : null };
+  const byId = new Map(rows.map((r) => [r.checkId, r]));
+  const items: BacklogItem[] = pageRows.map((p) => {
+    const { damageTypes, treatmentId, treatmentStatus, ...r } = byId.get(p.checkId)!;
+    return { ...r, damageTypes: JSON.parse(damageTypes) as string[], treatment: treatmentId ? { id: treatmentId, status: treatmentStatus! } : null };
+  });
+  const last = pageRows.at(-1);
+  return { items, next: found.length > page.limit && last ? ({ rank: last.rank, at: last.at, id: last.checkId } satisfies BacklogCursor) : null };
 }
 
 type Totals = { count: number; estimatedCost: number; unestimated: number };

@@ -1,0 +1,1 @@
+CREATE INDEX `condition_checks_open_needs_priority` ON `condition_checks` (`priority`,`checked_at`,`artwork_id`,`estimated_cost`) WHERE "condition_checks"."priority" <> 'none' and "condition_checks"."resolved_at" is null and "condition_checks"."superseded_by_id" is null;

@@ -1,0 +1,1 @@
+DROP INDEX `condition_checks_open_needs`;
