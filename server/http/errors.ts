@@ -83,6 +83,10 @@ function toHttpError(err: unknown, log: Logger, method: string, url: string): Ht
     return new HttpError(400, 'media.unexpected_field', 'Bad request', `Unexpected file field ${e.field ?? ''}`, { errors: [{ path: e.field ?? 'files', message: 'Unexpected file field' }] });
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500)
     return new HttpError(e.status, 'http.bad_request', 'Bad request', e.message ?? 'Bad request.');
+  if (e?.code === 'ENOSPC' || e?.code === 'SQLITE_FULL' || e?.code === 'EDQUOT') {
+    log.error({ err, method, url }, 'storage full');
+    return new HttpError(507, 'storage.full', 'Insufficient storage', 'The server has run out of disk space; nothing was saved. Tell the administrator.');
+  }
   if (e?.code === 'SQLITE_BUSY') {
     log.warn({ err, method, url }, 'database busy');
     return new HttpError(503, 'db.busy', 'Service unavailable', 'The database is busy; try again.', {}, { 'Retry-After': '1' });
