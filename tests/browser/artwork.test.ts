@@ -102,6 +102,52 @@ describe('adding pictures', () => {
   });
 });
 
+describe('actions by role', () => {
+  it('a conservator records a condition check and sees it in the condition history', async () => {
+    const page = await env.page({ role: 'conservator', viewport: 'desktop' });
+    const id = env.app.db.$client.prepare("select id from artworks where status = 'in_place' order by id limit 1 offset 10").pluck().get() as number;
+    await page.goto(`/works/${id}?tab=condition`);
+    await page.locator('kk-condition-panel .summary').waitFor();
+    // A conservator may check condition but not edit the catalogue.
+    expect(await page.locator('kk-artwork-page .actions a[href$="/edit"]').count()).toBe(0);
+    await page.getByRole('button', { name: 'Ny skickbedömning' }).click();
+    const dialog = page.locator('kk-check-dialog');
+    await dialog.locator('wa-radio[value="3"]').click();
+    await dialog.locator('wa-checkbox', { hasText: 'Fuktskada' }).click();
+    await dialog.locator('wa-textarea').first().locator('textarea').fill('Byt ut passepartout');
+    await dialog.locator('select').selectOption('soon');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await dialog.locator('wa-button[variant=brand]').click();
+    const latest = page.locator('kk-condition-panel .timeline li').first();
+    await expect.poll(() => latest.innerText()).toMatch(/Fuktskada[\s\S]*Byt ut passepartout/);
+    expect(await latest.locator('kk-status-badge').getAttribute('grade')).toBe('3');
+    // The summary follows: the work's condition is now "poor".
+    expect(await page.locator('kk-artwork-page .meta kk-status-badge[grade]').getAttribute('grade')).toBe('3');
+    const row = env.app.db.$client.prepare('select grade, priority, recommended_action as action from condition_checks where artwork_id = ? order by id desc limit 1').get(id);
+    expect(row).toEqual({ grade: 3, priority: 'soon', action: 'Byt ut passepartout' });
+    await page.context().close();
+  });
+
+  it('a curator moves a work; the new place shows in its location and movements', async () => {
+    const page = await env.page({ role: 'curator', viewport: 'desktop' });
+    const room = env.app.db.$client.prepare("select id, name from locations where kind = 'room' and name like 'Väntrum%' order by id desc limit 1").get() as { id: number; name: string };
+    const id = env.app.db.$client.prepare("select id from artworks where status = 'in_place' order by id limit 1 offset 11").pluck().get() as number;
+    await page.goto(`/works/${id}`);
+    await page.locator('kk-artwork-page h1').waitFor();
+    await page.getByRole('button', { name: 'Flytta' }).click();
+    const dialog = page.locator('kk-move-dialog');
+    await dialog.locator('wa-input').first().locator('input').fill(room.name);
+    await dialog.locator('li[role=option]').first().waitFor();
+    await dialog.locator('li[role=option]').first().click();
+    await dialog.locator('wa-input').nth(1).locator('input').fill('Omflyttning efter renovering');
+    await dialog.locator('wa-button[variant=brand]').click();
+    await expect.poll(() => page.locator('kk-location-path').evaluate((el) => el.shadowRoot!.textContent ?? '')).toContain('Väntrum');
+    const moved = env.app.db.$client.prepare('select reason from movements where artwork_id = ? order by id desc limit 1').pluck().get(id);
+    expect(moved).toBe('Omflyttning efter renovering');
+    await page.context().close();
+  });
+});
+
 describe('editing a work', () => {
   it('validates as you type with the server rules and saves the change', async () => {
     const page = await env.page({ role: 'curator', viewport: 'desktop' });

@@ -87,7 +87,9 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
   if (opts.ifMatch !== undefined) headers['if-match'] = `"${opts.ifMatch}"`;
   let res: globalThis.Response;
   try {
-    res = await fetch(path + buildQuery(opts.query), { method, headers, body, signal: opts.signal ?? null, credentials: 'same-origin' });
+    // no-store: a record's ETag is its version, but its detail view also holds things that change
+    // without a new version (latest check, pictures), so a revalidated cached copy could be stale.
+    res = await fetch(path + buildQuery(opts.query), { method, headers, body, signal: opts.signal ?? null, credentials: 'same-origin', cache: 'no-store' });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
     throw new NetworkError((e as Error).message);

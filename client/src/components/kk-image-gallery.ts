@@ -79,9 +79,16 @@ export class KkImageGallery extends LitElement {
       display: grid;
       place-items: center;
       aspect-ratio: 4 / 3;
+      max-height: 40vh;
+      width: 100%;
       background: repeating-linear-gradient(45deg, #eef0f3, #eef0f3 10px, #e7eaee 10px, #e7eaee 20px);
       border-radius: var(--kk-radius-lg);
       color: var(--kk-text-muted);
+    }
+    @media (max-width: 600px) {
+      .empty {
+        aspect-ratio: 3 / 1;
+      }
     }
     .thumbs {
       display: flex;

@@ -14,6 +14,7 @@ describe('Swedish translations', () => {
 
   it('each target keeps the placeholders of its source', () => {
     const broken = units
+      .filter(([, , body]) => body!.includes('<target>'))
       .map(([, id, body]) => {
         const ids = (s: string | undefined) => [...(s ?? '').matchAll(/<x id="(\d+)"/g)].map((m) => m[1]).sort().join(',');
         return { id, source: ids(/<source>([\s\S]*?)<\/source>/.exec(body!)?.[1]), target: ids(/<target>([\s\S]*?)<\/target>/.exec(body!)?.[1]) };

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { UpdateArtworkBody } from '../../../server/artworks/artworks.schema.js';
 import type { ArtworkRecord } from '../api/artworks.js';
 import type { FieldKind } from '../components/kk-field.js';
+import { intlLocale } from '../i18n/locale.js';
 
 export type FieldDef = { key: EditableKey; kind: FieldKind; required?: boolean; maxlength?: number };
 export type Draft = Partial<Record<EditableKey, string | boolean>>;
@@ -34,6 +35,9 @@ const isBoolKey = (k: string): k is (typeof BOOL)[number] => (BOOL as readonly s
 /** Money fields are whole öre in the record but typed in kronor. */
 const MONEY = new Set<string>(['acquisitionPrice', 'insuranceValue']);
 
+/** 59.5 → "59,5" in Swedish: numbers are shown the way the user types them. */
+const decimal = (n: number) => new Intl.NumberFormat(intlLocale(), { useGrouping: false, maximumFractionDigits: 6 }).format(n);
+
 /** The record's values as the form shows them (text, or booleans for yes/no). */
 export function toDraft(r: Partial<ArtworkRecord>): Draft {
   const d: Draft = {};
@@ -41,7 +45,7 @@ export function toDraft(r: Partial<ArtworkRecord>): Draft {
     const v = r[k as keyof ArtworkRecord];
     if (isBoolKey(k)) d[k] = Boolean(v);
     else if (v === null || v === undefined) d[k] = '';
-    else if (MONEY.has(k)) d[k] = String(Number(v) / 100);
+    else if (isNumberKey(k)) d[k] = decimal(MONEY.has(k) ? Number(v) / 100 : Number(v));
     else d[k] = String(v);
   }
   return d;

@@ -44,12 +44,18 @@ export const formStyles = css`
     gap: 4px;
     font-weight: 500;
   }
+  /* Native selects, dressed like Web Awesome's inputs next to them. */
   select {
     font: inherit;
-    padding: 7px 8px;
-    border: 1px solid var(--kk-border-strong);
-    border-radius: var(--kk-radius);
+    font-weight: 400;
+    height: var(--wa-form-control-height, 36px);
+    padding: 0 8px 0 10px;
+    border: var(--wa-form-control-border-width, 1px) solid var(--wa-form-control-border-color, var(--kk-border-strong));
+    border-radius: var(--wa-form-control-border-radius, var(--kk-radius));
     background: var(--kk-surface);
     color: var(--kk-text);
+  }
+  label.native {
+    font-weight: 500;
   }
 `;

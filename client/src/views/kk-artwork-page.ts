@@ -91,10 +91,12 @@ export class KkArtworkPage extends LitElement {
     const role = this._user?.role;
     const catalogue = !!role && roleAllows(role, 'catalogue.write');
     const condition = !!role && roleAllows(role, 'condition.write');
+    // A deaccessioned work is no longer moved or checked (the server refuses both).
+    const active = w.status !== 'deaccessioned';
     return html`<div class="actions" role="group" aria-label=${msg('Actions')}>
       ${catalogue ? html`<a class="btn primary" href="/works/${w.id}/edit">${msg('Edit')}</a>` : nothing}
-      ${catalogue ? html`<button type="button" class="btn" @click=${() => this._open('move', w)}>${msg('Move')}</button>` : nothing}
-      ${condition ? html`<button type="button" class="btn" @click=${() => this._open('check', w)}>${msg('Add condition check')}</button>` : nothing}
+      ${catalogue && active ? html`<button type="button" class="btn" @click=${() => this._open('move', w)}>${msg('Move')}</button>` : nothing}
+      ${condition && active ? html`<button type="button" class="btn" @click=${() => this._open('check', w)}>${msg('Add condition check')}</button>` : nothing}
       ${catalogue ? html`<button type="button" class="btn" @click=${() => this._open('upload', w)}>${msg('Upload pictures')}</button>` : nothing}
       <a class="btn" href=${reportUrl(w.id)} target="_blank" rel="noopener">${msg('Condition report (PDF)')}</a>
       <a class="btn" href=${labelUrl([w.id])} target="_blank" rel="noopener">${msg('Print label')}</a>
