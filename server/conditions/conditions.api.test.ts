@@ -416,6 +416,22 @@ describe('due list and backlog', () => {
   });
 });
 
+describe('due dates follow the catalogue', () => {
+  it('moving a work to a psychiatric ward, or giving it its own interval, recomputes its next check', async () => {
+    const curator = await t.as('curator');
+    const id = work({ locationId: c.office.id });
+    await conservator.post('/api/condition-checks', { artworkId: id, grade: 1, checkedAt: '2025-02-01' });
+    expect(artwork(id).nextCheckDue).toBe('2028-02-01');
+    const moved = await curator.post('/api/movements', { artworkIds: [id], toLocationId: c.psych.id, reason: 'Ny placering' });
+    expect(moved.status).toBe(201);
+    expect(artwork(id).nextCheckDue).toBe('2026-02-01');
+    const version = (await curator.get(`/api/artworks/${id}`)).body.version;
+    const edit = await curator.patch(`/api/artworks/${id}`, { checkIntervalMonths: 6 }, { 'if-match': `"${version}"` });
+    expect(edit.status).toBe(200);
+    expect(artwork(id).nextCheckDue).toBe('2025-08-01');
+  });
+});
+
 describe('on the demo collection (1,000 works with histories)', () => {
   let demo: TestApp;
   let viewer: Client;
