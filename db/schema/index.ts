@@ -12,3 +12,4 @@ export * from './settings.js';
 export * from './rounds.js';
 export * from './guide.js';
 export * from './batches.js';
+export * from './imports.js';
