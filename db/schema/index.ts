@@ -13,3 +13,4 @@ export * from './rounds.js';
 export * from './guide.js';
 export * from './batches.js';
 export * from './imports.js';
+export * from './projects.js';
