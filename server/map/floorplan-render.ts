@@ -54,7 +54,7 @@ export async function renderPlanPng(rooms: PlanRoom[], title: string): Promise<B
   return sharp(Buffer.from(renderPlanSvg(rooms, title))).png({ compressionLevel: 6 }).toBuffer();
 }
 
-type FloorPick = { id: number; name: string; buildingName: string; siteName: string };
+export type FloorPick = { id: number; name: string; buildingName: string; siteName: string };
 
 /**
  * Which floors get a demo plan: every floor (with rooms that have areas) of the biggest sites by
@@ -87,17 +87,27 @@ export async function generateDemoFloorPlans(
 ): Promise<number> {
   const sqlite = deps.db.$client;
   const floors = floorsForDemoPlans(deps, opts);
-  const rooms = sqlite.prepare("select name, code, plan_area as planArea from locations where parent_id = ? and kind = 'room' and plan_area is not null order by id");
   let done = 0;
   for (const f of floors) {
     if (opts.signal?.aborted) break;
-    const rs = (rooms.all(f.id) as { name: string; code: string | null; planArea: string }[]).map((r) => ({ ...r, planArea: JSON.parse(r.planArea) as PlanArea }));
-    const png = await renderPlanPng(rs, `${f.siteName} · ${f.buildingName} · ${f.name}`);
-    const stored = await storeMedia(deps, { buffer: png, originalName: `planritning-${f.id}.png`, userId: null });
-    linkMedia(sqlite, { mediaId: stored.mediaId, entityType: 'location', entityId: f.id, role: 'floor_plan', userId: null, caption: null, at: deps.clock.now().toISOString() });
+    await drawDemoPlan(deps, f);
     opts.onProgress?.(++done, floors.length);
   }
   return done;
+}
+
+/** Draws, stores and links the plan of one floor (sets locations.floor_plan_media_id through the link). */
+export async function drawDemoPlan(deps: Deps, f: FloorPick): Promise<number> {
+  const sqlite = deps.db.$client;
+  const rs = (sqlite.prepare("select name, code, plan_area as planArea from locations where parent_id = ? and kind = 'room' and plan_area is not null order by id").all(f.id) as {
+    name: string;
+    code: string | null;
+    planArea: string;
+  }[]).map((r) => ({ ...r, planArea: JSON.parse(r.planArea) as PlanArea }));
+  const png = await renderPlanPng(rs, `${f.siteName} · ${f.buildingName} · ${f.name}`);
+  const stored = await storeMedia(deps, { buffer: png, originalName: `planritning-${f.id}.png`, userId: null });
+  linkMedia(sqlite, { mediaId: stored.mediaId, entityType: 'location', entityId: f.id, role: 'floor_plan', userId: null, caption: null, at: deps.clock.now().toISOString() });
+  return stored.mediaId;
 }
 
 /**

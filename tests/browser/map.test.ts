@@ -12,7 +12,7 @@ afterAll(() => env?.close());
 const markers = (page: Page) => page.locator('kk-county-map .kk-marker');
 const digits = (s: string) => Number(s.replace(/\D/g, ''));
 /** "N works match; M in view" → N. */
-const matchCount = async (page: Page) => digits((await page.locator('kk-map-page .count').innerText()).split(/[;,]/)[0]!);
+const matchCount = async (page: Page) => digits((await page.locator('kk-map-page #map-count').innerText()).split(/[;,]/)[0]!);
 const zoomInUrl = (page: Page) => Number(new URL(page.url()).searchParams.get('at')?.split(',')[2] ?? NaN);
 
 /** Every request the page makes, to prove nothing leaves the machine. */
@@ -26,10 +26,18 @@ function recordHosts(page: Page): string[] {
   return outside;
 }
 
+/** The focused element, looking through shadow roots. */
+const deepFocus = (page: Page) =>
+  page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return { id: el?.id ?? '', tag: el?.tagName ?? '' };
+  });
+
 async function openMap(page: Page, url = '/map'): Promise<void> {
   await page.goto(url);
   await markers(page).first().waitFor();
-  await expect.poll(() => page.locator('kk-map-page .count').innerText()).toMatch(/\d/);
+  await expect.poll(() => page.locator('kk-map-page #map-count').innerText()).toMatch(/\d/);
 }
 
 describe('county map', () => {
@@ -46,7 +54,7 @@ describe('county map', () => {
     const labels = await markers(page).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
     expect(labels.length).toBeGreaterThan(1);
     const total = labels.reduce((n, l) => n + digits(/(\d[\d\s]*)\s(?:verk|works)/u.exec(l)?.[1] ?? '0'), 0);
-    const inView = digits((await page.locator('kk-map-page .count').innerText()).split(';')[1]!.split(',')[0]!);
+    const inView = digits((await page.locator('kk-map-page #map-count').innerText()).split(';')[1]!.split(',')[0]!);
     expect(total).toBe(inView);
     // Zoom in and out through the whole range, open a site: still nothing from outside.
     await markers(page).first().click();
@@ -80,15 +88,10 @@ describe('county map', () => {
     const heading = page.locator('kk-site-panel h2');
     await expect.poll(() => heading.innerText()).toBe(name);
     // Focus moved into the panel; Tab walks on through its links.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.shadowRoot?.activeElement?.id ?? '')).toBe('site-name');
+    await expect.poll(async () => (await deepFocus(page)).id).toBe('site-name');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
-    const focusedTag = await page.evaluate(() => {
-      let el: Element | null = document.activeElement;
-      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-      return el?.tagName ?? '';
-    });
-    expect(['A', 'BUTTON']).toContain(focusedTag);
+    expect(['A', 'BUTTON']).toContain((await deepFocus(page)).tag);
     // The panel lists the site's works and its floors (links to the plans).
     await page.locator('kk-site-panel kk-artwork-list li').first().waitFor();
     expect(await page.locator('kk-site-panel a[href^="/floors/"]').count()).toBeGreaterThan(0);

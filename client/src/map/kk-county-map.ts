@@ -10,8 +10,9 @@ import type { Bbox, MapConfig, MapFeature } from '../api/map.js';
 import { formatNumber } from '../i18n/format.js';
 import { markerStyles } from './marker-styles.js';
 import { loadLeaflet } from './leaflet.js';
+import type { MapView } from './map-url.js';
 
-export type MapView = { lat: number; lon: number; zoom: number };
+export type { MapView };
 export type MapMovedEvent = CustomEvent<{ bbox: Bbox; zoom: number; view: MapView }>;
 export type SiteSelectEvent = CustomEvent<{ siteId: number }>;
 
@@ -150,7 +151,8 @@ export class KkCountyMap extends LitElement {
     const L = this._L;
     const group = this._markers;
     if (!L || !group || !this._map) return;
-    const hadFocus = this.shadowRoot?.activeElement?.classList.contains('kk-marker') ?? false;
+    const focused = this.shadowRoot?.activeElement as HTMLElement | null | undefined;
+    const focusKey = focused?.classList.contains('kk-marker') ? focused.dataset.key : undefined;
     group.clearLayers();
     const biggest = Math.max(1, ...this.features.map((f) => f.properties.count));
     for (const f of this.features) {
@@ -162,7 +164,8 @@ export class KkCountyMap extends LitElement {
         ? msg(str`${formatNumber(p.count)} works at ${formatNumber(p.sites)} sites, ${pct} % need attention. Zoom in.`)
         : msg(str`${p.name}: ${formatNumber(p.count)} works, ${pct} % need attention.`);
       const selected = !p.cluster && p.siteId === this.selectedSite;
-      const html = `<span class="ring" style="--a:${pct}%"><span class="n">${compact(p.count)}</span></span>`;
+      // The number is generated content: seen on the marker, while the accessible name says it in words.
+      const html = `<span class="ring" style="--a:${pct}%"><span class="n" data-n="${compact(p.count)}"></span></span>`;
       const marker = L.marker([lat, lon], {
         keyboard: true,
         title: label,
@@ -176,6 +179,7 @@ export class KkCountyMap extends LitElement {
       marker.on('click', activate);
       marker.addTo(group);
       const el = marker.getElement()!;
+      el.dataset.key = p.cluster ? `c${lat.toFixed(5)},${lon.toFixed(5)}` : `s${p.siteId}`;
       el.setAttribute('aria-label', label);
       if (selected) el.setAttribute('aria-pressed', 'true');
       el.addEventListener('keydown', (e) => {
@@ -185,8 +189,12 @@ export class KkCountyMap extends LitElement {
         activate();
       });
     }
-    // Keyboard users keep their place: after a zoom their focus returns to the map, not to the page top.
-    if (hadFocus) this._el.focus();
+    // Keyboard users keep their place: the same marker again if it is still there, else the map itself
+    // (not the top of the page).
+    if (focusKey !== undefined) {
+      const again = this.renderRoot.querySelector<HTMLElement>(`.kk-marker[data-key="${focusKey}"]`);
+      (again ?? this._el).focus();
+    }
   }
 
   override render() {

@@ -128,7 +128,7 @@ export class KkFloorPlanPage extends LitElement {
       ${placed
         ? html`<button type="button" class="small" @click=${() => this._planEl?.focusPin(w.id)} aria-label=${msg(str`Show ${w.inventoryNumber} on the plan`)}>${msg('Show')}</button>`
         : canEdit
-          ? html`<button type="button" class="small" @click=${() => this._planEl?.startPlacing(w)} aria-label=${msg(str`Place ${w.inventoryNumber} on the plan`)}>${msg('Place')}</button>`
+          ? html`<button type="button" class="small place" @click=${() => this._planEl?.startPlacing(w)} aria-label=${msg(str`Place ${w.inventoryNumber} on the plan`)}>${msg('Place')}</button>`
           : nothing}
     </li>`;
   }

@@ -164,7 +164,7 @@ export class KkFloorPlan extends LitElement {
         autoPan: true,
         title: label,
         riseOnHover: true,
-        icon: L.divIcon({ className: `pin g${w.grade ?? 0}`, iconSize: [26, 26], html: `<span>${w.grade ?? '?'}</span>` }),
+        icon: L.divIcon({ className: `pin g${w.grade ?? 0}`, iconSize: [26, 26], html: `<span data-g="${w.grade ?? '?'}"></span>` }),
       });
       pin.bindTooltip(this._card(w), { direction: 'top', offset: [0, -14], className: 'card-tip' });
       pin.bindPopup(() => this._popup(w), { offset: [0, -8], autoPanPadding: [20, 20] });

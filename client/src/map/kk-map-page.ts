@@ -9,31 +9,17 @@ import { getClusters, getMapConfig, type Bbox, type ClustersResponse, type MapCo
 import { searchArtworks, type SearchFacets } from '../api/search.js';
 import { formatNumber } from '../i18n/format.js';
 import { facetLabel } from '../i18n/labels.js';
-import { apiParams, FACET_ORDER, queryFromState, stateFromQuery, toggleFilter, type FilterKey, type SearchState } from '../lib/search-state.js';
+import { apiParams, FACET_ORDER, stateFromQuery, toggleFilter, type FilterKey, type SearchState } from '../lib/search-state.js';
 import { navigate } from '../router.js';
 import { facetValueLabel } from '../components/kk-facet-panel.js';
 import '../components/kk-facet-panel.js';
 import './kk-county-map.js';
-import type { KkCountyMap, MapMovedEvent, MapView, SiteSelectEvent } from './kk-county-map.js';
+import type { KkCountyMap, MapMovedEvent, SiteSelectEvent } from './kk-county-map.js';
+import { listHref, mapHref, parseView, type MapView } from './map-url.js';
 import './kk-site-panel.js';
 import { mapPageStyles } from './map-page-styles.js';
 
 const DEBOUNCE_MS = 300;
-
-function parseView(v: string | null): MapView | null {
-  const [lat, lon, zoom] = (v ?? '').split(',').map(Number);
-  if (![lat, lon, zoom].every((n) => Number.isFinite(n))) return null;
-  return { lat: lat!, lon: lon!, zoom: zoom! };
-}
-
-/** The map page's URL: the search state plus the map's own view and open site. */
-export function mapHref(s: SearchState, view: MapView | null, selected: number | null): string {
-  const p = new URLSearchParams(queryFromState({ ...s, sort: '', view: 'list' }).slice(1));
-  if (view) p.set('at', `${view.lat.toFixed(4)},${view.lon.toFixed(4)},${view.zoom}`);
-  if (selected) p.set('selected', String(selected));
-  const q = p.toString();
-  return `/map${q ? `?${q}` : ''}`;
-}
 
 @localized()
 @customElement('kk-map-page')
@@ -138,9 +124,15 @@ export class KkMapPage extends LitElement {
   }
 
   private _onSiteSelect(e: SiteSelectEvent): void {
+    // Open the panel now (the URL follows) so that focus can move into it on this update.
+    this._selected = e.detail.siteId;
     navigate(this._url(this._state, this._view, e.detail.siteId));
     this._filtersOpen = false;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('kk-site-panel')?.focus());
+    void this.updateComplete.then(async () => {
+      const panel = this.renderRoot.querySelector('kk-site-panel');
+      await panel?.updateComplete;
+      panel?.focus();
+    });
   }
 
   private _closePanel(): void {
@@ -162,7 +154,6 @@ export class KkMapPage extends LitElement {
   override render() {
     const s = this._state;
     const activeCount = Object.values(s.filters).reduce((n, v) => n + (v?.length ?? 0), 0) + (s.q ? 1 : 0);
-    const listHref = `/search${queryFromState({ ...s, sort: '', view: 'list' })}`;
     const panel = this._selected ? 'site' : this._filtersOpen ? 'filters' : null;
     return html`
       <h1 class="visually-hidden">${msg('Map of the collection')}</h1>
@@ -181,8 +172,8 @@ export class KkMapPage extends LitElement {
         <button type="button" class="btn" aria-expanded=${this._filtersOpen ? 'true' : 'false'} aria-controls="panel" @click=${() => (this._filtersOpen = !this._filtersOpen)}>
           ${msg('Filters')}${activeCount ? html` <span class="pill">${activeCount}</span>` : nothing}
         </button>
-        <a class="btn" href=${listHref}>${msg('Show as list')}</a>
-        <p class="count" aria-live="polite">${this._countText()}</p>
+        <a class="btn" href=${listHref(s)}>${msg('Show as list')}</a>
+        <p class="count" id="map-count" aria-live="polite">${this._countText()}</p>
       </div>
       ${activeCount ? this._activeChips() : nothing}
       <div class="body ${panel ? 'with-panel' : ''}">

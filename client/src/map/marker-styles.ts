@@ -31,6 +31,9 @@ export const markerStyles = css`
     letter-spacing: -0.02em;
     font-variant-numeric: tabular-nums;
   }
+  .kk-marker .n::after {
+    content: attr(data-n);
+  }
   .kk-marker.site .ring {
     border-radius: 30%;
   }

@@ -16,6 +16,10 @@ export const pinStyles = css`
     font: 700 12px/1 system-ui, sans-serif;
     cursor: pointer;
   }
+  /* The grade as generated content: seen on the pin, while the accessible name says it in words. */
+  .pin span::after {
+    content: attr(data-g);
+  }
   .pin.leaflet-marker-draggable {
     cursor: grab;
   }
