@@ -14,3 +14,4 @@ export * from './guide.js';
 export * from './batches.js';
 export * from './imports.js';
 export * from './projects.js';
+export * from './missing.js';
