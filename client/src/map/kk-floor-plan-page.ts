@@ -254,9 +254,12 @@ export class KkFloorPlanPage extends LitElement {
         .layout {
           grid-template-columns: 1fr;
         }
+        /* The plans are landscape sheets: a phone shows them full width, not in a tall empty frame. */
         kk-floor-plan {
-          height: 62vh;
-          min-height: 320px;
+          height: auto;
+          aspect-ratio: 5 / 4;
+          max-height: 70vh;
+          min-height: 300px;
         }
         aside {
           max-height: none;

@@ -199,7 +199,8 @@ export const mapPageStyles = [
         right: 0;
         bottom: 0;
         max-height: 58%;
-        z-index: 700;
+        /* Above Leaflet's controls (800) and the legend. */
+        z-index: 1000;
         border-left: 0;
         border-top: 1px solid var(--kk-border-strong);
         border-radius: 14px 14px 0 0;
