@@ -1,4 +1,4 @@
-// npm run bench [-- --scale 10] [--json file] [--only substring] [--db seeded.sqlite]
+// npm run bench [-- --scale 10] [--json file] [--only substring] [--module search] [--db seeded.sqlite]
 // Builds a temporary database with the demo generator, starts the real app on 127.0.0.1 and
 // runs every scripts/bench/*.bench.ts module, printing one table (and JSON if asked).
 import fs from 'node:fs';
@@ -49,7 +49,8 @@ async function main() {
   const ctx = { db, deps, baseUrl, authHeaders: { cookie, 'x-csrf-token': csrf }, scale, works, random };
 
   const moduleDir = path.join(path.dirname(new URL(import.meta.url).pathname), 'bench');
-  const files = fs.readdirSync(moduleDir).filter((f) => f.endsWith('.bench.ts')).sort();
+  const onlyModule = arg('module');
+  const files = fs.readdirSync(moduleDir).filter((f) => f.endsWith('.bench.ts') && (!onlyModule || f.startsWith(`${onlyModule}.`))).sort();
   const results: (BenchResult & { note?: string })[] = [];
   if (!files.length) console.log('no benchmarks yet');
   for (const file of files) {

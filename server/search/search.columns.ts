@@ -44,11 +44,12 @@ type Row = {
   artistSort?: string | null;
 };
 
-// Bit mask of the record's gaps (FLAG_NO_DIMENSIONS …): digital works have no physical size; a
-// location counts as precise only at room level (a location's kind never changes).
+// Bit mask of the record's gaps (FLAG_NO_DIMENSIONS …): digital works have no physical size; a work
+// on display or in storage needs a room-level place (works on loan or missing have none to give;
+// a location's kind never changes, and a status change re-reads the row).
 const GAPS_SQL = `((a.dimensions_unknown or (a.height_cm is null and a.width_cm is null and a.object_type <> 'digital')) * ${4}
     + (a.acquisition_data_missing or a.acquisition_method is null or a.acquisition_method = 'unknown' or a.acquisition_date is null) * ${8}
-    + (a.location_id is null or (select l.kind from locations l where l.id = a.location_id) <> 'room') * ${16}
+    + (a.status in ('in_place', 'in_storage') and (a.location_id is null or (select l.kind from locations l where l.id = a.location_id) <> 'room')) * ${16}
     + (a.ownership_unclear <> 0) * ${32})`;
 
 const ROW_SQL = `select a.id, a.status, a.object_type as objectType, a.site_id as siteId, a.location_id as locationId,

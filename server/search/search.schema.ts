@@ -52,7 +52,7 @@ export const searchFilterShape = {
   project: list(id),
   hasImage: bool.optional(),
   public: bool.optional(),
-  /** Any of these gaps in the record: no image, no dimensions, no acquisition data, no room-level location, ownership unclear. */
+  /** Any of these gaps in the record: no image, no dimensions, no acquisition data, on display or in storage without a room, ownership unclear. */
   incomplete: list(z.enum(INCOMPLETE_FIELDS)),
   /** Last condition check on or after this date. */
   checkedSince: date.optional(),

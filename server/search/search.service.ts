@@ -15,7 +15,7 @@ import {
 import { searchEngine, type SearchEngine } from './search.engine.js';
 import { renderItems } from './search.items.js';
 import { scan, type CompiledFilter, type FacetCounts, type Source } from './search.scan.js';
-import { FACETS, SEARCH_OBJECT_TYPES, SEARCH_STATUSES, type ArtworkSearchParams, type SearchFacets, type SearchFilters, type SearchResponse, type SortName } from './search.schema.js';
+import { FACETS, SEARCH_OBJECT_TYPES, SEARCH_STATUSES, type ArtworkSearchParams, type FacetName, type SearchFacets, type SearchFilters, type SearchResponse, type SortName } from './search.schema.js';
 import type { TextMatch } from './search.text.js';
 
 const GAP_FLAGS = { dimensions: FLAG_NO_DIMENSIONS, acquisition: FLAG_NO_ACQUISITION, location: FLAG_IMPRECISE_LOCATION, ownership: FLAG_OWNERSHIP_UNCLEAR } as const;
@@ -57,6 +57,13 @@ export function searchArtworks(deps: Deps, params: ArtworkSearchParams, user: Au
   const out: SearchResponse = { items: renderItems(pr.e, page.map((t) => t.id), pr.parsed), nextCursor, total: res.total };
   if (params.facets?.length && res.facets) out.facets = facetsOut(pr.e, res.facets, params.facets);
   return out;
+}
+
+/** The total (and facets) of a search without rendering a page: the dashboard's figures. */
+export function countArtworks(deps: Deps, params: SearchFilters, user: AuthUser, facets: readonly FacetName[] = []): { total: number; facets: SearchFacets } {
+  const pr = prepare(deps, { ...params, sort: 'changed' }, user);
+  const res = scan(pr.e.cols, pr.filter, pr.source, { primary: pr.primary, after: null, k: 0, facets: facets.length > 0 });
+  return { total: res.total, facets: res.facets ? facetsOut(pr.e, res.facets, facets) : {} };
 }
 
 /**

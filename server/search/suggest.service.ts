@@ -8,10 +8,45 @@ import { parseUserQuery, toFtsMatch, words } from './fts-query.js';
 import { searchEngine, type SearchEngine } from './search.engine.js';
 import type { SuggestParams, SuggestResponse } from './search.schema.js';
 
-type Entry = { id: number; words: string[]; rank: number };
+/** `text` is the folded words with a space before each, so "starts a word" is one includes(). */
+type Entry = { id: number; text: string; rank: number };
 type ArtistEntry = Entry & { name: string; works: number };
 type LocationEntry = Entry & { name: string; kind: string; pathText: string; siteId: number | null };
-type Lists = { version: number; loadedAt: number; generation: number; artists: ArtistEntry[]; locations: LocationEntry[] };
+/** Entries (sorted best first) and all their texts in one string, so a lookup is a few native indexOf calls. */
+type Searchable<T extends Entry> = { entries: T[]; hay: string; starts: Int32Array };
+type Lists = { version: number; loadedAt: number; generation: number; artists: Searchable<ArtistEntry>; locations: Searchable<LocationEntry> };
+
+function searchable<T extends Entry>(entries: T[]): Searchable<T> {
+  const starts = new Int32Array(entries.length + 1);
+  let at = 0;
+  entries.forEach((e, i) => {
+    starts[i] = at;
+    at += e.text.length + 1;
+  });
+  starts[entries.length] = at;
+  return { entries, hay: entries.map((e) => e.text).join('\n') + '\n', starts };
+}
+
+/** The first `limit` entries (in rank order) where every needle starts a word. */
+function find<T extends Entry>(list: Searchable<T>, needles: string[], limit: number, allow: (x: T) => boolean): T[] {
+  const out: T[] = [];
+  const [first, ...rest] = needles;
+  if (!first) return out;
+  let pos = list.hay.indexOf(first);
+  while (pos >= 0 && out.length < limit) {
+    let lo = 0;
+    let hi = list.entries.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (list.starts[mid]! <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    const entry = list.entries[lo]!;
+    if (rest.every((n) => entry.text.includes(n)) && allow(entry)) out.push(entry);
+    pos = list.hay.indexOf(first, list.starts[lo + 1]!);
+  }
+  return out;
+}
 
 const KIND_ORDER: Record<string, number> = { site: 0, building: 1, floor: 2, room: 3 };
 /** Work counts per artist may lag behind writes by this much; names never do. */
@@ -24,16 +59,8 @@ export function suggest(deps: Deps, params: SuggestParams, user: AuthUser): Sugg
   if (!typed.length) return { artists: [], locations: [], works: [] };
   const l = currentLists(deps, e);
   const limit = params.limit;
-  const matchesAll = (entry: Entry) => typed.every((t) => entry.words.some((w) => w.startsWith(t)));
-  const top = <T extends Entry>(entries: T[], allow: (x: T) => boolean = () => true) => {
-    const out: T[] = [];
-    // Entries are pre-sorted by rank, so the first `limit` hits are the best ones.
-    for (const x of entries) {
-      if (matchesAll(x) && allow(x)) out.push(x);
-      if (out.length === limit) break;
-    }
-    return out;
-  };
+  const needles = typed.map((t) => ` ${t}`);
+  const top = <T extends Entry>(list: Searchable<T>, allow: (x: T) => boolean = () => true) => find(list, needles, limit, allow);
   const sites = user.siteIds ? new Set(user.siteIds) : null;
   const artists = top(l.artists).map(({ id, name, works }) => ({ id, name, works }));
   const locations = top(l.locations, (x) => !sites || (x.siteId !== null && sites.has(x.siteId))).map(({ id, name, kind, pathText }) => ({ id, name, kind, pathText }));
@@ -64,6 +91,8 @@ function suggestWorks(e: SearchEngine, q: string, limit: number, sites: Set<numb
   });
 }
 
+const wordText = (s: string) => ' ' + words(s).join(' ');
+
 function currentLists(deps: Deps, e: SearchEngine): Lists {
   const now = Date.now();
   const l = lists.get(e);
@@ -76,7 +105,7 @@ function currentLists(deps: Deps, e: SearchEngine): Lists {
     )
     .all() as { id: number; name: string; works: number }[];
   const artists = artistRows
-    .map((a) => ({ ...a, words: words(a.name), rank: -a.works }))
+    .map((a) => ({ ...a, text: wordText(a.name), rank: -a.works }))
     .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, 'sv'));
   const locRows = sqlite
     .prepare('select id, parent_id as parentId, name, kind, site_id as siteId, code, active from locations')
@@ -89,9 +118,9 @@ function currentLists(deps: Deps, e: SearchEngine): Lists {
   };
   const locations = locRows
     .filter((x) => x.active)
-    .map((x) => ({ id: x.id, name: x.name, kind: x.kind, siteId: x.siteId, pathText: pathText(x), words: words(`${x.name} ${x.code ?? ''}`), rank: KIND_ORDER[x.kind] ?? 9 }))
+    .map((x) => ({ id: x.id, name: x.name, kind: x.kind, siteId: x.siteId, pathText: pathText(x), text: wordText(`${x.name} ${x.code ?? ''}`), rank: KIND_ORDER[x.kind] ?? 9 }))
     .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, 'sv'));
-  const next: Lists = { version: e.namesVersion, loadedAt: now, generation: e.cols.generation, artists, locations };
+  const next: Lists = { version: e.namesVersion, loadedAt: now, generation: e.cols.generation, artists: searchable(artists), locations: searchable(locations) };
   lists.set(e, next);
   return next;
 }
