@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { notFound } from '../http/errors.js';
 import type { FloorPlan, PlanArea, PlanWork, SiteFloor, SiteSummary } from './map.schema.js';
+import { proposalPins } from '../projects/projects.queries.js';
 
 /** URL of a stored image in one of its derivative sizes (the media store's public path). */
 export const mediaUrl = (sha256: string, size: 'thumb' | 'medium' | 'large') => `/media/${sha256}/${size}.webp`;
@@ -90,6 +91,7 @@ export function floorPlan(sqlite: Database.Database, id: number, canEdit: boolea
     placed,
     unplaced,
     canEdit,
+    proposals: proposalPins(sqlite, id),
   };
 }
 

@@ -120,6 +120,8 @@ export type FloorPlan = {
   placed: PlanWork[];
   unplaced: PlanWork[];
   canEdit: boolean;
+  /** Planned spots of art-project proposals on this floor (drawn as pins of their own colour). */
+  proposals: import('../projects/projects.schema.js').PlanProposal[];
 };
 
 const fraction = z.number().min(0).max(1);
