@@ -92,6 +92,8 @@ export function locationRoutes(deps: Deps) {
       const ids = sqlite.prepare('select id from artworks where location_id in (select id from locations where path >= ? and path < ?)').pluck().all(result.location.path, result.location.path.slice(0, -1) + '0') as number[];
       if (ids.length) deps.events.emit('artworks.changed', ids);
     }
+    // A new check interval or environment changes when every work below is next due.
+    if (body.checkIntervalMonths !== undefined || body.envTags !== undefined) deps.events.emit('locations.changed', { path: result.location.path });
     const d = detail(id, req);
     res.setHeader('ETag', `"${d.version}"`).json(d);
   });
