@@ -9,6 +9,7 @@ import { Rng, Weighted } from './demo/random.js';
 import { NAME_POOLS, nameKey, sortNameOf } from './demo/names.js';
 import { buildTree, effectiveInterval, loadSites, stationName, type LocNode } from './demo/places.js';
 import { STATION_ART } from './demo/station-art.js';
+import { seedDemoProjects } from './demo/projects.js';
 import {
   ACQUISITION_SOURCES, CHECK_NOTES, CONTRACTORS, DAMAGE_LOCATIONS, DEACCESSION_REASONS, DIMENSIONS, LOAN_NOTES,
   MOVE_REASONS, OBJECT_TYPE_WEIGHTS, TECHNIQUES, TREATMENT_MATERIALS, damageProfile, makeTitle, publicTexts,
@@ -829,6 +830,7 @@ export function seedDemo(db: Db, opts: SeedOptions = {}): SeedSummary {
     progress('history', numbered.length, numbered.length);
     search?.resume(firstWorkId);
     if (search) progress('search', counts.artworks, counts.artworks);
+    seedDemoProjects(sqlite, { now: new Date(now) });
   });
   // The whole collection is one transaction of ~100 MB: a page cache that holds it avoids
   // spilling dirty pages to the WAL mid-transaction (which makes the later half twice as slow).
