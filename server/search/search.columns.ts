@@ -264,6 +264,12 @@ export class SearchColumns {
    * Rank of each work in the order of a string key (ties by id). Built once (n log n); after writes
    * the changed works are taken out and merged back in (linear), not re-sorted from scratch.
    */
+  /** The ids in this key's order (after rank() has brought it up to date). */
+  perm(key: StringSortKey): Int32Array {
+    this.rank(key);
+    return this.orders.get(key)!.perm;
+  }
+
   rank(key: StringSortKey): Int32Array {
     const keys = this.keys[key];
     const cmp = (a: number, b: number) => {

@@ -117,7 +117,7 @@ export function scan(c: SearchColumns, f: CompiledFilter, source: Source, o: Sca
   return { total, top: heap.sorted(), facets, all: collected ? Int32Array.from(collected) : null };
 }
 
-function isEmpty(f: CompiledFilter): boolean {
+export function isEmpty(f: CompiledFilter): boolean {
   return (
     f.status === null && f.type === null && f.site === null && f.location === null && f.grade === null && f.decade === null && f.acquisition === null &&
     f.project === null && f.yearFrom === null && f.yearTo === null && f.due === null && f.flagsMask === 0 && f.only === null &&

@@ -7,21 +7,20 @@ import type { Deps } from '../deps.js';
 import { badRequest, validationError } from '../http/errors.js';
 import type { AuthUser } from '../users/auth.js';
 import { inventoryKey } from '../artworks/inventory.js';
-import { parseUserQuery, type ParsedQuery } from './fts-query.js';
+import { parseUserQuery, toFtsMatch, type ParsedQuery } from './fts-query.js';
 import {
   acquisitionCode, dayNumber, decadeIndex, decadeOfIndex, NO_CHECK, NO_DUE, NO_YEAR, statusCode, typeCode, FLAG_IMAGE, FLAG_PUBLIC,
   FLAG_IMPRECISE_LOCATION, FLAG_NO_ACQUISITION, FLAG_NO_DIMENSIONS, FLAG_OWNERSHIP_UNCLEAR,
 } from './search.columns.js';
 import { searchEngine, type SearchEngine } from './search.engine.js';
 import { renderItems } from './search.items.js';
-import { scan, type CompiledFilter, type FacetCounts, type Source } from './search.scan.js';
+import { isEmpty, scan, type CompiledFilter, type FacetCounts, type Source } from './search.scan.js';
+import { fastTop, FIRST, memoFacets } from './search.fast.js';
 import { FACETS, SEARCH_OBJECT_TYPES, SEARCH_STATUSES, type ArtworkSearchParams, type FacetName, type SearchFacets, type SearchFilters, type SearchResponse, type SortName } from './search.schema.js';
 import type { TextMatch } from './search.text.js';
 
 const GAP_FLAGS = { dimensions: FLAG_NO_DIMENSIONS, acquisition: FLAG_NO_ACQUISITION, location: FLAG_IMPRECISE_LOCATION, ownership: FLAG_OWNERSHIP_UNCLEAR } as const;
 
-/** Sort key of the exact inventory-number hit: before everything, in every sort. */
-const FIRST = -1e300;
 const CursorSchema = z.strictObject({ h: z.string(), p: z.number(), i: z.number().int(), g: z.number().int() });
 
 type Prepared = {
@@ -33,6 +32,10 @@ type Prepared = {
   primary: (id: number, pos: number) => number;
   /** Position of an id in the source (for relevance scores), or -1. */
   positionOf: (id: number) => number;
+  text: TextMatch | null;
+  /** The FTS expression of the text part, or null. */
+  textKey: string | null;
+  exactId: number;
 };
 
 export function searchArtworks(deps: Deps, params: ArtworkSearchParams, user: AuthUser): SearchResponse {
@@ -50,7 +53,16 @@ export function searchArtworks(deps: Deps, params: ArtworkSearchParams, user: Au
     }
   }
   const limit = params.limit;
-  const res = scan(pr.e.cols, pr.filter, pr.source, { primary: pr.primary, after, k: limit + 1, facets: !!params.facets?.length });
+  const wantFacets = !!params.facets?.length;
+  const unfiltered = isEmpty(pr.filter);
+  const fast = unfiltered ? fastTop({ e: pr.e, sort: pr.sort, text: pr.text, textKey: pr.textKey, exactId: pr.exactId, after, k: limit + 1 }) : null;
+  let res: { total: number; top: { id: number; p: number }[]; facets: FacetCounts | null };
+  if (fast) {
+    const facets = wantFacets
+      ? memoFacets(pr.e, `${pr.textKey ?? 'all'}|${pr.exactId}`, () => scan(pr.e.cols, pr.filter, pr.source, { primary: pr.primary, after: null, k: 0, facets: true }).facets!)
+      : null;
+    res = { ...fast, facets };
+  } else res = scan(pr.e.cols, pr.filter, pr.source, { primary: pr.primary, after, k: limit + 1, facets: wantFacets });
   const page = res.top.slice(0, limit);
   const last = page.at(-1);
   const nextCursor = res.top.length > limit && last ? deps.cursors.encode({ h: hash, p: last.p, i: last.id, g: pr.e.cols.generation }) : null;
@@ -99,7 +111,7 @@ function prepare(deps: Deps, params: SearchFilters & { sort?: SortName }, user: 
   const base = sortPrimary(e, sort, text);
   const primary = exactId ? (id: number, pos: number) => (id === exactId ? FIRST : base(id, pos)) : base;
   const positionOf = (id: number) => (source.kind === 'list' ? indexOf(source.ids, id) : id);
-  return { e, parsed, filter, source, sort, primary, positionOf };
+  return { e, parsed, filter, source, sort, primary, positionOf, text, textKey: hasText ? toFtsMatch(parsed!) : null, exactId };
 }
 
 function sortPrimary(e: SearchEngine, sort: SortName, text: TextMatch | null): (id: number, pos: number) => number {

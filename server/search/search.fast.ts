@@ -1,0 +1,101 @@
+// Fast paths for the most common searches, which have no filters: the whole collection in an
+// indexed order, or a broad text match ranked "matched in title/artist first, then by title".
+// Instead of scanning every candidate, walk the precomputed sort order from the cursor and stop
+// after k hits (O(k / density)), and count facets once per match set until the data changes.
+import type { FacetCounts } from './search.scan.js';
+import type { SearchEngine } from './search.engine.js';
+import type { SortName } from './search.schema.js';
+import type { TextMatch } from './search.text.js';
+
+type Memo = { generation: number; map: Map<string, unknown> };
+const memos = new WeakMap<SearchEngine, Memo>();
+const MEMO_MAX = 48;
+
+/** A per-engine LRU that forgets everything when the data changes. */
+export function memo<T>(e: SearchEngine, key: string, compute: () => T): T {
+  let m = memos.get(e);
+  if (!m || m.generation !== e.cols.generation) {
+    m = { generation: e.cols.generation, map: new Map() };
+    memos.set(e, m);
+  }
+  if (m.map.has(key)) {
+    const v = m.map.get(key) as T;
+    m.map.delete(key);
+    m.map.set(key, v);
+    return v;
+  }
+  const v = compute();
+  m.map.set(key, v);
+  if (m.map.size > MEMO_MAX) m.map.delete(m.map.keys().next().value!);
+  return v;
+}
+
+export type FastInput = {
+  e: SearchEngine;
+  sort: SortName;
+  text: TextMatch | null;
+  textKey: string | null;
+  exactId: number;
+  after: { p: number; id: number } | null;
+  k: number;
+};
+
+/** Sort key of the exact inventory-number hit (must equal the service's). */
+export const FIRST = -1e300;
+
+/** Top k and total of an unfiltered search, or null when no fast path applies. */
+export function fastTop(x: FastInput): { total: number; top: { id: number; p: number }[] } | null {
+  const c = x.e.cols;
+  if (!x.text && !x.exactId && (x.sort === 'inventory' || x.sort === 'title' || x.sort === '-inventory' || x.sort === '-title')) {
+    const key = x.sort.replace('-', '') as 'inventory' | 'title';
+    const perm = c.perm(key);
+    const desc = x.sort.startsWith('-');
+    const n = perm.length;
+    const top: { id: number; p: number }[] = [];
+    // p = ±rank, and rank = position in perm.
+    let pos = 0;
+    if (x.after) pos = desc ? n - 1 + x.after.p + 1 : x.after.p + 1;
+    if (x.after && x.after.p === FIRST) pos = 0;
+    for (; pos < n && top.length < x.k; pos++) {
+      const rank = desc ? n - 1 - pos : pos;
+      const id = perm[rank]!;
+      if (id === x.exactId) continue;
+      top.push({ id, p: desc ? -rank : rank });
+    }
+    return { total: c.count, top };
+  }
+  if (x.text && x.text.high && x.sort === 'relevance' && x.textKey) {
+    const text = x.text;
+    const cap = c.cap;
+    // Membership and "matched in title/artist/inventory" as masks over ids, built once per match set.
+    const masks = memo(x.e, `masks|${x.textKey}|${x.exactId}`, () => {
+      const member = new Uint8Array(cap);
+      for (let i = 0; i < text.ids.length; i++) member[text.ids[i]!] = text.high![i] ? 2 : 1;
+      return member;
+    });
+    const perm = c.perm('title');
+    const top: { id: number; p: number }[] = [];
+    if (x.exactId && !x.after && masks[x.exactId]) top.push({ id: x.exactId, p: FIRST });
+    let tier = 0;
+    let pos = 0;
+    if (x.after && x.after.p !== FIRST) {
+      tier = x.after.p >= cap ? 1 : 0;
+      pos = x.after.p - tier * cap + 1;
+    }
+    for (; tier < 2 && top.length < x.k; tier++, pos = 0) {
+      const want = tier === 0 ? 2 : 1;
+      for (; pos < perm.length && top.length < x.k; pos++) {
+        const id = perm[pos]!;
+        if (masks[id] !== want || id === x.exactId) continue;
+        top.push({ id, p: tier * cap + pos });
+      }
+    }
+    return { total: text.ids.length, top };
+  }
+  return null;
+}
+
+/** Facet counts of an unfiltered search, computed once per match set (and data generation). */
+export function memoFacets(e: SearchEngine, sourceKey: string, compute: () => FacetCounts): FacetCounts {
+  return memo(e, `facets|${sourceKey}`, compute);
+}
