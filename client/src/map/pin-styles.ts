@@ -59,7 +59,8 @@ export const pinStyles = css`
     display: none;
   }
   .card-tip {
-    max-width: 260px;
+    width: max-content;
+    max-width: 240px;
     white-space: normal;
     font-size: 12px;
     line-height: 1.4;
