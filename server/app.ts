@@ -36,6 +36,10 @@ import { guideRoutes } from './guide/guide.routes.js';
 import { damageReportRoutes } from './guide/damage-reports.routes.js';
 import { getOrCreateSecret } from './settings.js';
 import { registerHealthChecks } from './ops/ops.js';
+import { dashboardRoutes } from './dashboard/dashboard.routes.js';
+import { missingRoutes } from './missing/missing.routes.js';
+import { collectionReportRoutes } from './reports/collection-reports.routes.js';
+import { planningRoutes } from './planning/planning.routes.js';
 
 export type AppInput = { db: Db; config: Config; log?: Logger; clock?: Clock };
 
@@ -126,6 +130,10 @@ export function createApp(input: AppInput): express.Express & { locals: { deps: 
   app.use('/w', workLinkRoutes(deps));
   app.use('/api', damageReportRoutes(deps));
   app.use('/guide', guideRoutes(deps));
+  app.use('/api/dashboard', dashboardRoutes(deps));
+  app.use('/api/missing', missingRoutes(deps));
+  app.use('/api/reports', collectionReportRoutes(deps));
+  app.use('/api/planning', planningRoutes(deps));
   app.use('/api', notFoundHandler);
   serveClient(app);
   app.use(notFoundHandler);

@@ -24,6 +24,8 @@ const EnvSchema = z.object({
   GUIDE_BASELINE_YEAR: z.coerce.number().int().min(2000).max(2100).optional(),
   BACKUP_DIR: z.string().optional(),
   BACKUP_KEEP: z.coerce.number().int().min(1).default(14),
+  /** Weeks after a work went missing when the follow-up asks for a police report. */
+  MISSING_POLICE_REPORT_WEEKS: z.coerce.number().int().min(1).max(104).default(4),
 });
 
 export type Config = {
@@ -44,6 +46,7 @@ export type Config = {
   backupDir: string | undefined;
   guideBaselineYear: number | undefined;
   backupKeep: number;
+  missingPoliceReportWeeks: number;
   version: string;
 };
 
@@ -81,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backupDir: e.BACKUP_DIR ? path.resolve(e.BACKUP_DIR) : undefined,
     backupKeep: e.BACKUP_KEEP,
     guideBaselineYear: e.GUIDE_BASELINE_YEAR,
+    missingPoliceReportWeeks: e.MISSING_POLICE_REPORT_WEEKS,
     version: readVersion(),
   };
 }
