@@ -36,6 +36,7 @@ import { guideRoutes } from './guide/guide.routes.js';
 import { damageReportRoutes } from './guide/damage-reports.routes.js';
 import { getOrCreateSecret } from './settings.js';
 import { registerHealthChecks } from './ops/ops.js';
+import { projectRoutes } from './projects/projects.routes.js';
 import { dashboardRoutes } from './dashboard/dashboard.routes.js';
 import { missingRoutes } from './missing/missing.routes.js';
 import { collectionReportRoutes } from './reports/collection-reports.routes.js';
@@ -123,6 +124,7 @@ export function createApp(input: AppInput): express.Express & { locals: { deps: 
   app.use('/api/locations', locationRoutes(deps));
   app.use('/api/movements', movementRoutes(deps));
   app.use('/api/batches', batchRoutes(deps));
+  app.use('/api/projects', projectRoutes(deps));
   app.use('/api', openapiRoutes(deps));
   app.use(mediaRoutes(deps)); // /api/media, /api/media-links, /media/:sha256/:file
   app.use('/api/rounds', roundRoutes(deps));
@@ -175,9 +177,20 @@ function serveClient(app: express.Express): void {
       index: false,
       setHeaders: (res, file) => {
         if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        // The field app's service worker: always revalidated, so a new build reaches the phones.
+        if (file.endsWith(`${path.sep}rounds${path.sep}sw.js`)) res.setHeader('Cache-Control', 'no-cache').setHeader('Service-Worker-Allowed', '/rounds/');
       },
     }),
   );
+  // The field app for rounds is its own page (client/rounds/); its service worker's scope is /rounds/.
+  const rounds = path.join(CLIENT_DIST, 'rounds', 'index.html');
+  app.get(['/rounds', '/rounds/*splat'], (req, res, next) => {
+    if (!req.originalUrl.startsWith('/rounds/')) return res.redirect(301, `/rounds/${req.originalUrl.slice('/rounds'.length)}`);
+    if (path.extname(req.path)) return next();
+    if (!fs.existsSync(rounds)) return void res.status(503).type('text/plain').send('The client is not built yet: run `npm run build`.');
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(rounds);
+  });
   // '/*splat' does not match '/' itself in Express 5: the start page needs its own entry.
   app.get(['/', '/*splat'], (req, res, next) => {
     if (req.path.startsWith('/media/') || path.extname(req.path)) return next();

@@ -108,12 +108,12 @@ export function summarize(sqlite: Database.Database, roundId: number): RoundSumm
 
 /** Location path texts, resolved once per location per call. */
 function pathCache(sqlite: Database.Database) {
-  const cache = new Map<number, { name: string; pathText: string } | null>();
+  const cache = new Map<number, { name: string; pathText: string; floorId: number | null } | null>();
   return (id: number | null) => {
     if (id == null) return null;
     if (!cache.has(id)) {
       const r = resolveLocation(sqlite, id);
-      cache.set(id, r ? { name: r.path.at(-1)?.name ?? '', pathText: r.pathText } : null);
+      cache.set(id, r ? { name: r.path.at(-1)?.name ?? '', pathText: r.pathText, floorId: r.path.find((n) => n.kind === 'floor')?.id ?? null } : null);
     }
     return cache.get(id)!;
   };
@@ -164,7 +164,8 @@ export type RoundItemView = {
     posY: number | null;
     locationId: number | null;
   };
-  expectedLocation: { id: number; name: string; path: string } | null;
+  /** floorId: the floor whose plan shows the room (the field app downloads those plans). */
+  expectedLocation: { id: number; name: string; path: string; floorId: number | null } | null;
   current: ResultRow | null;
   history: ResultRow[];
 };
@@ -210,7 +211,7 @@ export function roundItems(sqlite: Database.Database, roundId: number): RoundIte
         posY: r.posY as number | null,
         locationId: r.locationId as number | null,
       },
-      expectedLocation: loc && r.expectedLocationId != null ? { id: r.expectedLocationId, name: loc.name, path: loc.pathText } : null,
+      expectedLocation: loc && r.expectedLocationId != null ? { id: r.expectedLocationId, name: loc.name, path: loc.pathText, floorId: loc.floorId } : null,
       current: h.find((x) => x.id === r.currentResultId) ?? null,
       history: h,
     };
