@@ -72,7 +72,10 @@ export async function planRound(app: TestApp, planner: Client, assigneeId: numbe
     if (up.status !== 201) throw new Error(`picture upload failed: ${up.status} ${JSON.stringify(up.body)}`);
   }
   await waitForMedia(app);
-  return (await planner.get(`/api/rounds/${res.body.id}`)).body as { id: number; items: { id: number; work: { id: number; inventoryNumber: string; thumbnailUrl: string | null } }[] };
+  return (await planner.get(`/api/rounds/${res.body.id}`)).body as {
+    id: number;
+    items: { id: number; work: { id: number; inventoryNumber: string; thumbnailUrl: string | null }; expectedLocation: { id: number } }[];
+  };
 }
 
 async function waitForMedia(app: TestApp) {

@@ -217,7 +217,7 @@ export class KkRoundPage extends LitElement {
     this.last = q;
     if (item?.expectedLocation) this.lastRoomId = item.expectedLocation.id;
     saved.then(
-      () => sync.schedule(UNDO_WINDOW_MS + 100),
+      () => (sync.changed(), sync.schedule(UNDO_WINDOW_MS + 100)),
       () => (this.error = msg('The result could not be saved on the phone.')),
     );
   }
@@ -232,6 +232,7 @@ export class KkRoundPage extends LitElement {
       return;
     }
     await dropResult(q.key);
+    sync.changed();
     this.local = this.local.filter((r) => r.key !== q.key);
     if (q.itemId) this.jumpTo(q.itemId);
   }
@@ -248,6 +249,8 @@ export class KkRoundPage extends LitElement {
     const key = inventoryKey(e.detail.inventoryNumber);
     const item = this.round?.detail.items.find((i) => inventoryKey(i.work.inventoryNumber) === key);
     if (item) {
+      // A label read tells where the phone is: a work found here next goes to this room.
+      if (item.expectedLocation) this.lastRoomId = item.expectedLocation.id;
       this.scanSheet.close();
       this.jumpTo(item.id);
     } else this.scanSheet.offerFoundHere(e.detail.inventoryNumber, this.lastRoomId ?? this.round?.detail.items[0]?.expectedLocation?.id ?? null);

@@ -111,7 +111,8 @@ export class KkScanSheet extends LitElement {
     this.video.srcObject = this.stream;
     await this.video.play().catch(() => {});
     this.status = msg('Point the camera at the QR code on the label.');
-    const { read } = await frameReader();
+    const { read, native } = await frameReader();
+    this.dataset.reader = native ? 'native' : 'jsqr';
     this.scanning = true;
     while (this.scanning) {
       const text = await read(this.video).catch(() => null);

@@ -63,7 +63,8 @@ export class SyncEngine extends EventTarget {
     this.phase = p;
     this.changed();
   }
-  private changed() {
+  /** Something in the queue changed (a tap, a sync step): the sync state on screen follows. */
+  changed() {
     this.dispatchEvent(new Event('change'));
   }
 
