@@ -50,6 +50,9 @@ export function foundAgain(sqlite: Database.Database, artworkId: number, input: 
     const w = missingWork(sqlite, artworkId, user);
     const date = input.date ?? today;
     checkDate(date, w, today);
+    // Named here as the body names it (the movement would call it toLocationId).
+    if (!sqlite.prepare('select 1 from locations where id = ?').get(input.locationId))
+      throw unprocessable('missing.unknown_location', `Location ${input.locationId} does not exist.`, [{ path: 'locationId', message: 'Unknown location' }]);
     const at = now.toISOString();
     const moved = moveArtworks(
       sqlite,
