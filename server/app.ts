@@ -27,6 +27,8 @@ import { artistRoutes } from './artists/artists.routes.js';
 import { locationRoutes } from './locations/locations.routes.js';
 import { movementRoutes } from './movements/movements.routes.js';
 import { batchRoutes } from './batches/batches.routes.js';
+import { importRoutes } from './import-export/import.routes.js';
+import { exportRoutes } from './import-export/export.routes.js';
 import { openapiRoutes } from './openapi/openapi.routes.js';
 import { mediaRoutes } from './media/media.routes.js';
 import { roundRoutes } from './rounds/rounds.routes.js';
@@ -124,6 +126,8 @@ export function createApp(input: AppInput): express.Express & { locals: { deps: 
   app.use('/api/locations', locationRoutes(deps));
   app.use('/api/movements', movementRoutes(deps));
   app.use('/api/batches', batchRoutes(deps));
+  app.use('/api', importRoutes(deps)); // /api/imports, /api/import-profiles
+  app.use('/api/exports', exportRoutes(deps));
   app.use('/api/projects', projectRoutes(deps));
   app.use('/api', openapiRoutes(deps));
   app.use(mediaRoutes(deps)); // /api/media, /api/media-links, /media/:sha256/:file

@@ -1,0 +1,199 @@
+// The import itself, synchronous from start to end: a dry run reads the file in a read transaction and reports
+// what would happen; a commit reads it again inside ONE write transaction and writes every valid row (each in a
+// savepoint, so a row refused by a rule at write time leaves no trace). A process killed half-way leaves nothing.
+import type Database from 'better-sqlite3';
+import { recordAudit } from '../audit/audit.js';
+import { EDITABLE_COLUMNS } from '../artworks/artworks.service.js';
+import { conflict, HttpError, unprocessable } from '../http/errors.js';
+import type { AuthUser } from '../users/auth.js';
+import { readRows, type FileFacts, type ReadState } from './import.file.js';
+import { Lookups } from './import.lookups.js';
+import { evaluateRow, type Plan, type RowContext } from './import.rows.js';
+import { IMPORT_FIELDS, type ImportField, type ImportReport, type RowError } from './import.schema.js';
+import { importBatchId } from './import.undo.js';
+import { placeAll, writeNew, writeUpdate, type Pending, type Writer } from './import.write.js';
+
+/** Row errors kept in a report (the counts stay exact beyond it). */
+export const MAX_STORED_ERRORS = 10_000;
+
+export type Progress = { phase: 'dry-run' | 'commit'; done: number; total: number; rows: number };
+
+export type RunInput = {
+  sqlite: Database.Database;
+  importId: number;
+  file: string;
+  facts: Pick<FileFacts, 'encoding' | 'delimiter' | 'size'>;
+  mapping: Record<string, string>;
+  user: AuthUser;
+  at: string;
+  inventoryPattern: string;
+  onProgress?: (p: Progress) => void;
+};
+
+export type CommitResult = { new: number; updated: number; unchanged: number; skippedRows: number; errors: RowError[]; artistsCreated: number; locationsCreated: number; artworkIds: number[] };
+
+/** Checks the mapping against the header: every mapped column exists, and the inventory number is mapped. */
+function context(input: RunInput, header: string[]): RowContext {
+  const mapped: [number, ImportField][] = [];
+  const columnOf: Partial<Record<ImportField, string>> = {};
+  const errors: { path: string; message: string }[] = [];
+  for (const [column, field] of Object.entries(input.mapping)) {
+    if (!field) continue;
+    const idx = header.indexOf(column);
+    if (idx < 0) errors.push({ path: `mapping.${column}`, message: 'No such column in the file' });
+    else if (!(IMPORT_FIELDS as readonly string[]).includes(field)) errors.push({ path: `mapping.${column}`, message: `Unknown field ${field}` });
+    else (mapped.push([idx, field as ImportField]), (columnOf[field as ImportField] = column));
+  }
+  if (!columnOf.inventoryNumber) errors.push({ path: 'mapping.inventoryNumber', message: 'Required: a column with the inventory number (Inventarienummer)' });
+  if (errors.length) throw unprocessable('import.mapping', 'The mapping does not fit the file.', errors);
+  const editableFields = mapped.map(([, f]) => f).filter((f) => f in EDITABLE_COLUMNS);
+  return { header, mapped, editableFields, columnOf, lookups: new Lookups(input.sqlite), user: input.user, inventoryPattern: input.inventoryPattern };
+}
+
+type Pass = { header: string[]; state: ReadState; rows: Generator<{ row: number; cells: string[] }> };
+
+function open(input: RunInput): Pass {
+  const state: ReadState = { fatal: null, bytesRead: 0 };
+  const rows = readRows(input.file, input.facts, state);
+  const first = rows.next();
+  const header = first.done ? [] : first.value.cells.map((h) => h.trim());
+  return { header, state, rows };
+}
+
+const blank = (cells: string[]) => cells.every((c) => c.trim() === '');
+
+function fatalError(pass: Pass): RowError | null {
+  const f = pass.state.fatal;
+  if (!f) return null;
+  return { row: f.row, column: f.index !== null ? (pass.header[f.index] ?? `column ${f.index + 1}`) : null, value: null, message: f.message };
+}
+
+export function dryRun(input: RunInput): ImportReport & { duplicates: string[] } {
+  return input.sqlite.transaction(() => {
+    const pass = open(input);
+    const ctx = context(input, pass.header);
+    const report: ImportReport = { rows: 0, new: 0, updated: 0, unchanged: 0, errorRows: 0, errorCount: 0, errors: [], fatal: false, artistsToCreate: 0, locationsToCreate: 0 };
+    const addError = (e: RowError) => {
+      report.errorCount++;
+      if (report.errors.length < MAX_STORED_ERRORS) report.errors.push(e);
+    };
+    const kinds = new Map<number, Plan['kind']>();
+    const rowsOfKey = new Map<string, number | number[]>();
+    const newArtists = new Set<string>();
+    const newPlaces = new Set<string>();
+    let n = 0;
+    for (const { row, cells } of pass.rows) {
+      if (pass.state.fatal && row >= pass.state.fatal.row) break;
+      if (blank(cells)) continue;
+      report.rows++;
+      const out = evaluateRow(ctx, row, cells);
+      if ('errors' in out) {
+        report.errorRows++;
+        out.errors.forEach(addError);
+        const key = inventoryKeyOf(ctx, cells);
+        if (key) remember(rowsOfKey, key, row);
+      } else {
+        const p = out.plan;
+        report[p.kind]++;
+        kinds.set(row, p.kind);
+        remember(rowsOfKey, p.key, row);
+        for (const a of p.artists ?? []) if (a.id === null) newArtists.add(a.key);
+        if (p.move && 'create' in p.move) newPlaces.add(`${p.move.create.code ?? ''}|${p.move.create.text}`);
+      }
+      if (++n % 1000 === 0) input.onProgress?.({ phase: 'dry-run', done: pass.state.bytesRead, total: input.facts.size, rows: n });
+    }
+    // Duplicates are known only at the end: every row with a shared inventory number is an error.
+    const duplicates: string[] = [];
+    for (const [key, rows] of rowsOfKey) {
+      if (!Array.isArray(rows)) continue;
+      duplicates.push(key);
+      for (const row of rows) {
+        const kind = kinds.get(row);
+        if (kind) (report[kind]--, kinds.delete(row), report.errorRows++);
+        addError({ row, column: ctx.columnOf.inventoryNumber!, value: null, message: `The same inventory number is on rows ${rows.join(', ')}; each work may appear once.` });
+      }
+    }
+    const fatal = fatalError(pass);
+    if (fatal) (addError(fatal), (report.fatal = true));
+    report.errors.sort((a, b) => a.row - b.row);
+    report.artistsToCreate = newArtists.size;
+    report.locationsToCreate = newPlaces.size;
+    input.onProgress?.({ phase: 'dry-run', done: input.facts.size, total: input.facts.size, rows: n });
+    return { ...report, duplicates };
+  })();
+}
+
+function remember(map: Map<string, number | number[]>, key: string, row: number): void {
+  const seen = map.get(key);
+  if (seen === undefined) map.set(key, row);
+  else if (Array.isArray(seen)) seen.push(row);
+  else map.set(key, [seen, row]);
+}
+
+function inventoryKeyOf(ctx: RowContext, cells: string[]): string | null {
+  const idx = ctx.header.indexOf(ctx.columnOf.inventoryNumber!);
+  const raw = cells[idx]?.trim();
+  return raw ? raw.normalize('NFC').toLowerCase().replace(/[\s\-.\u2010-\u2015]+/g, '') : null;
+}
+
+/**
+ * Writes all valid rows in one transaction, with the import's audit row and its state. Rows the dry run found in
+ * error (or that fail now) are skipped only with `skipErrors`; otherwise the whole commit is refused (409).
+ */
+export function commit(input: RunInput & { duplicates: string[]; skipErrors: boolean; fileName: string; fileHash: string }): CommitResult {
+  const { sqlite } = input;
+  const batchId = importBatchId(input.importId);
+  return sqlite.transaction((): CommitResult => {
+    const state = sqlite.prepare('select state from imports where id = ?').pluck().get(input.importId);
+    if (state === 'committed' || state === 'undone') throw conflict('import.already_committed', `This import was already committed${state === 'undone' ? ' and undone' : ''}; upload the file again to import it anew.`);
+    const pass = open(input);
+    const ctx = context(input, pass.header);
+    const w: Writer = { sqlite, user: input.user, at: input.at, importId: input.importId, batchId, lookups: ctx.lookups, createdArtists: 0, createdLocations: 0 };
+    const dup = new Set(input.duplicates);
+    const result: CommitResult = { new: 0, updated: 0, unchanged: 0, skippedRows: 0, errors: [], artistsCreated: 0, locationsCreated: 0, artworkIds: [] };
+    const refuse = (e: RowError) => {
+      result.skippedRows++;
+      if (result.errors.length < MAX_STORED_ERRORS) result.errors.push(e);
+      if (!input.skipErrors) throw conflict('import.has_errors', 'Some rows have errors; fix the file, or commit with skipErrors to write only the valid rows.', { errors: result.errors });
+    };
+    const done: Pending[] = [];
+    let n = 0;
+    for (const { row, cells } of pass.rows) {
+      if (pass.state.fatal && row >= pass.state.fatal.row) break;
+      if (blank(cells)) continue;
+      const out = evaluateRow(ctx, row, cells);
+      if ('errors' in out) {
+        result.skippedRows++;
+        for (const e of out.errors) if (result.errors.length < MAX_STORED_ERRORS) result.errors.push(e);
+        if (!input.skipErrors) throw conflict('import.has_errors', 'Some rows have errors; fix the file, or commit with skipErrors to write only the valid rows.', { errors: result.errors.slice(0, 1000) });
+      } else if (dup.has(out.plan.key)) {
+        refuse({ row, column: ctx.columnOf.inventoryNumber!, value: out.plan.inventoryNumber, message: 'The same inventory number is on several rows; each work may appear once.' });
+      } else if (out.plan.kind === 'unchanged') result.unchanged++;
+      else {
+        // No savepoint per row (each one flushes the full-text index): a rule broken only at write time ends the whole commit.
+        try {
+          done.push(out.plan.kind === 'new' ? writeNew(w, out.plan) : writeUpdate(w, out.plan));
+        } catch (e) {
+          if (e instanceof HttpError) throw new HttpError(e.status, e.code, e.title, `Row ${row}: ${e.detail ?? e.title} Nothing was written.`, e.extra);
+          throw e;
+        }
+        result[out.plan.kind]++;
+      }
+      if (++n % 1000 === 0) input.onProgress?.({ phase: 'commit', done: pass.state.bytesRead, total: input.facts.size, rows: n });
+    }
+    const fatal = fatalError(pass);
+    if (fatal) throw unprocessable('import.unreadable', 'The file is broken (see the row named); nothing was written.', [{ path: `row ${fatal.row}`, message: fatal.message }]);
+    input.onProgress?.({ phase: 'commit', done: input.facts.size, total: input.facts.size, rows: n });
+    placeAll(w, done);
+    result.artworkIds = done.map((d) => d.id);
+    result.artistsCreated = w.createdArtists;
+    result.locationsCreated = w.createdLocations;
+    const summary = { new: result.new, updated: result.updated, unchanged: result.unchanged, skippedRows: result.skippedRows, artistsCreated: result.artistsCreated, locationsCreated: result.locationsCreated };
+    sqlite
+      .prepare("update imports set state = 'committed', committed_at = ?, committed_by = ?, result = ? where id = ?")
+      .run(input.at, input.user.id, JSON.stringify({ ...summary, errors: result.errors.slice(0, MAX_STORED_ERRORS) }), input.importId);
+    recordAudit(sqlite, { at: input.at, userId: input.user.id, action: 'import', entityType: 'import', entityId: input.importId, after: { fileName: input.fileName, fileHash: input.fileHash, ...summary }, batchId });
+    input.onProgress?.({ phase: 'commit', done: input.facts.size, total: input.facts.size, rows: n });
+    return result;
+  }).immediate();
+}

@@ -1,0 +1,53 @@
+// The import's worker thread: runs dry runs and commits on a database connection of its own, so the server keeps
+// answering (progress, other users) while a large file is read and written in one synchronous transaction.
+import { parentPort } from 'node:worker_threads';
+import { openDatabase, type Db } from '../../db/connection.js';
+import { HttpError } from '../http/errors.js';
+import type { AuthUser } from '../users/auth.js';
+import type { Progress } from './import.run.js';
+import { runCommit, runDryRun } from './import.service.js';
+
+export type JobRequest = {
+  jobId: number;
+  mode: 'dry-run' | 'commit';
+  dbFile: string;
+  uploadsDir: string;
+  importId: number;
+  user: AuthUser;
+  at: string;
+  inventoryPattern: string;
+  body: { mapping?: Record<string, string>; profileName?: string; skipErrors?: boolean };
+};
+
+export type JobMessage =
+  | { type: 'progress'; jobId: number; progress: Progress }
+  | { type: 'done'; jobId: number; result: unknown }
+  | { type: 'error'; jobId: number; error: { status: number; code: string; title: string; detail?: string; extra: Record<string, unknown> } | { message: string; stack?: string } };
+
+const dbs = new Map<string, Db>();
+const db = (file: string) => {
+  let d = dbs.get(file);
+  if (!d) dbs.set(file, (d = openDatabase(file)));
+  return d;
+};
+
+parentPort!.on('message', (job: JobRequest) => {
+  let last = -1;
+  const onProgress = (progress: Progress) => {
+    const pct = Math.floor((progress.done / Math.max(1, progress.total)) * 100);
+    if (pct === last) return;
+    last = pct;
+    parentPort!.postMessage({ type: 'progress', jobId: job.jobId, progress } satisfies JobMessage);
+  };
+  try {
+    const env = { sqlite: db(job.dbFile).$client, uploadsDir: job.uploadsDir, user: job.user, at: job.at, inventoryPattern: job.inventoryPattern, onProgress };
+    const result = job.mode === 'dry-run' ? runDryRun(env, job.importId, job.body) : runCommit(env, job.importId, job.body.skipErrors ?? false);
+    parentPort!.postMessage({ type: 'done', jobId: job.jobId, result } satisfies JobMessage);
+  } catch (e) {
+    const error =
+      e instanceof HttpError
+        ? { status: e.status, code: e.code, title: e.title, detail: e.detail, extra: e.extra }
+        : { message: (e as Error).message ?? String(e), stack: (e as Error).stack };
+    parentPort!.postMessage({ type: 'error', jobId: job.jobId, error } satisfies JobMessage);
+  }
+});

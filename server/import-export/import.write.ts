@@ -1,0 +1,179 @@
+// Writes one planned row inside the import's transaction: the work, its artists, its placement (through
+// moveArtworks), its status (through applyStatus), audit rows under the import's batch id, and what undo needs.
+import type Database from 'better-sqlite3';
+import { recordAudit } from '../audit/audit.js';
+import { getArtwork } from '../artworks/artworks.queries.js';
+import { applyStatus, EDITABLE_COLUMNS, toColumnValue } from '../artworks/artworks.service.js';
+import { artistNameKey, defaultSortName } from '../artists/artists.service.js';
+import { inventoryKey } from '../artworks/inventory.js';
+import { moveArtworks } from '../movements/movements.service.js';
+import type { AuthUser } from '../users/auth.js';
+import { UNPLACED_CODE, UNPLACED_NAME, type Lookups } from './import.lookups.js';
+import { STATUS_COLUMNS, type ArtistRef, type Plan, type Target } from './import.rows.js';
+
+export type Writer = {
+  sqlite: Database.Database;
+  user: AuthUser;
+  at: string;
+  importId: number;
+  batchId: string;
+  lookups: Lookups;
+  createdArtists: number;
+  createdLocations: number;
+};
+
+type Stmts = ReturnType<typeof prepare>;
+const cache = new WeakMap<Database.Database, Stmts>();
+function prepare(sqlite: Database.Database) {
+  return {
+    insertArtist: sqlite.prepare('insert into artists (name, sort_name, name_key, created_at, updated_at) values (?, ?, ?, ?, ?)'),
+    deleteLinks: sqlite.prepare('delete from artwork_artists where artwork_id = ?'),
+    addLink: sqlite.prepare('insert into artwork_artists (artwork_id, artist_id, role, position) values (?, ?, ?, ?)'),
+    created: sqlite.prepare('insert or ignore into import_created (import_id, entity_type, entity_id) values (?, ?, ?)'),
+    item: sqlite.prepare('insert into import_items (import_id, artwork_id, action, before, version_after) values (?, ?, ?, ?, ?)'),
+    versionOf: sqlite.prepare('select version from artworks where id = ?').pluck(),
+    statusOf: sqlite.prepare('select status_note as statusNote, deaccession_date as deaccessionDate, deaccession_ref as deaccessionRef, deaccession_reason as deaccessionReason from artworks where id = ?'),
+    insertLocation: sqlite.prepare(
+      `insert into locations (parent_id, path, depth, site_id, kind, site_type, code, name, env_tags, closed_unit, active, version, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, '[]', 0, 1, 1, ?, ?)`,
+    ),
+    setPath: sqlite.prepare('update locations set path = ?, site_id = ? where id = ?'),
+  };
+}
+const stmts = (sqlite: Database.Database) => {
+  let s = cache.get(sqlite);
+  if (!s) cache.set(sqlite, (s = prepare(sqlite)));
+  return s;
+};
+
+const insertCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+function insertWork(sqlite: Database.Database, cols: string[]): Database.Statement {
+  let m = insertCache.get(sqlite);
+  if (!m) insertCache.set(sqlite, (m = new Map()));
+  const sig = cols.join(',');
+  let s = m.get(sig);
+  if (!s) m.set(sig, (s = sqlite.prepare(`insert into artworks (${sig}) values (${cols.map(() => '?').join(', ')})`)));
+  return s;
+}
+
+function artistId(w: Writer, a: ArtistRef): number {
+  if (a.id !== null) return a.id;
+  const known = w.lookups.artistByKey.get(a.key);
+  if (known) return known;
+  const s = stmts(w.sqlite);
+  const id = Number(s.insertArtist.run(a.name, defaultSortName(a.name), artistNameKey(a.name), w.at, w.at).lastInsertRowid);
+  recordAudit(w.sqlite, { at: w.at, userId: w.user.id, action: 'create', entityType: 'artist', entityId: id, after: { id, name: a.name, sortName: defaultSortName(a.name) }, batchId: w.batchId });
+  s.created.run(w.importId, 'artist', id);
+  w.lookups.artistByKey.set(a.key, id);
+  w.createdArtists++;
+  return id;
+}
+
+function createLocation(w: Writer, kind: 'site' | 'building', parentId: number | null, name: string, code: string | null): number {
+  const s = stmts(w.sqlite);
+  const parent = parentId ? w.lookups.locations.get(parentId)! : null;
+  const id = Number(s.insertLocation.run(parentId, `/new-${process.hrtime.bigint()}/`, parent ? 1 : 0, parent?.siteId ?? null, kind, kind === 'site' ? 'other' : null, code, name, w.at, w.at).lastInsertRowid);
+  const siteId = parent?.siteId ?? id;
+  s.setPath.run(`${parent ? `/${parent.id}/` : '/'}${id}/`, siteId, id);
+  recordAudit(w.sqlite, { at: w.at, userId: w.user.id, action: 'create', entityType: 'location', entityId: id, after: { id, kind, name, code, parentId }, batchId: w.batchId });
+  s.created.run(w.importId, 'location', id);
+  w.lookups.addLocation({ id, parentId, kind, code, name, siteId, siteType: parent ? parent.siteType : 'other', active: true, pathText: parent ? `${parent.pathText} › ${name}` : name });
+  w.createdLocations++;
+  return id;
+}
+
+/** A place nobody has registered yet: a node under the unplaced site, found again by the same text next time. */
+function locationId(w: Writer, target: Target): number {
+  if ('id' in target) return target.id;
+  const again = w.lookups.locationFor(target.create.code, target.create.text, null);
+  if ('id' in again) return again.id;
+  if (w.lookups.unplacedSiteId === null) createLocation(w, 'site', null, UNPLACED_NAME, UNPLACED_CODE);
+  return createLocation(w, 'building', w.lookups.unplacedSiteId, target.create.text.slice(0, 200), target.create.code);
+}
+
+function writeArtists(w: Writer, artworkId: number, artists: ArtistRef[]): { artistId: number; role: string }[] {
+  const s = stmts(w.sqlite);
+  const links = artists.map((a) => ({ artistId: artistId(w, a), role: a.role }));
+  s.deleteLinks.run(artworkId);
+  links.forEach((l, i) => s.addLink.run(artworkId, l.artistId, l.role, i));
+  return links;
+}
+
+/** What is left to do for a written row once every row is in: its placement and status (see placeAll). */
+export type Pending = { id: number; kind: 'new' | 'updated'; move: Target | undefined; status: Plan['status']; statusFields: Plan['statusFields']; before: string | null };
+
+const pending = (id: number, plan: Plan, before: string | null): Pending => ({ id, kind: plan.kind as 'new' | 'updated', move: plan.move, status: plan.status, statusFields: plan.statusFields, before });
+
+export function writeNew(w: Writer, plan: Plan): Pending {
+  const cols = ['inventory_number', 'inventory_key', 'status', 'status_changed_at', 'created_at', 'updated_at'];
+  const vals: unknown[] = [plan.inventoryNumber, inventoryKey(plan.inventoryNumber), plan.initialStatus ?? 'in_storage', w.at, w.at, w.at];
+  for (const [field, value] of Object.entries(plan.fields)) {
+    cols.push(EDITABLE_COLUMNS[field]!);
+    vals.push(toColumnValue(field, value));
+  }
+  const id = Number(insertWork(w.sqlite, cols).run(...vals).lastInsertRowid);
+  const artists = plan.artists ? writeArtists(w, id, plan.artists) : [];
+  recordAudit(w.sqlite, { at: w.at, userId: w.user.id, action: 'create', entityType: 'artwork', entityId: id, after: { ...getArtwork(w.sqlite, id), artists }, batchId: w.batchId });
+  return pending(id, plan, null);
+}
+
+/** Fields of the record an update may touch, as they were (what undo restores). */
+const PLACEMENT_FIELDS = ['locationId', 'siteId', 'posX', 'posY', 'status', 'statusNote', 'statusChangedAt', 'deaccessionDate', 'deaccessionRef', 'deaccessionReason'] as const;
+
+export function writeUpdate(w: Writer, plan: Plan): Pending {
+  const e = plan.existing!;
+  const id = e.id;
+  const before: Record<string, unknown> = {};
+  const sets: string[] = [];
+  const vals: unknown[] = [];
+  for (const [field, value] of Object.entries(plan.fields)) {
+    before[field] = e[field] ?? null;
+    sets.push(`${EDITABLE_COLUMNS[field]} = ?`);
+    vals.push(toColumnValue(field, value));
+  }
+  if (plan.move || plan.status || plan.statusFields) for (const f of PLACEMENT_FIELDS) before[f] = e[f] ?? null;
+  if (plan.artists) before.artists = e.artists.map((a) => ({ artistId: a.artistId, role: a.role }));
+  if (sets.length || plan.artists) {
+    w.sqlite.prepare(`update artworks set ${[...sets, 'version = version + 1', 'updated_at = ?'].join(', ')} where id = ?`).run(...vals, w.at, id);
+    const links = plan.artists ? writeArtists(w, id, plan.artists) : undefined;
+    const { artists: _current, ...record } = e;
+    recordAudit(w.sqlite, {
+      at: w.at, userId: w.user.id, action: 'update', entityType: 'artwork', entityId: id, batchId: w.batchId,
+      before: links ? { ...record, artists: before.artists } : record,
+      after: links ? { ...getArtwork(w.sqlite, id), artists: links } : getArtwork(w.sqlite, id),
+    });
+  }
+  return pending(id, plan, JSON.stringify(before));
+}
+
+/**
+ * Placements, statuses and undo records of every written row. Works going to the same place move in one
+ * moveArtworks call: each call is a savepoint, and every savepoint makes SQLite's full-text index flush to disk,
+ * so one per row would make a large import crawl.
+ */
+export function placeAll(w: Writer, rows: Pending[]): void {
+  const groups = new Map<number, number[]>();
+  for (const r of rows) {
+    if (!r.move) continue;
+    const to = locationId(w, r.move);
+    const g = groups.get(to);
+    if (g) g.push(r.id);
+    else groups.set(to, [r.id]);
+  }
+  for (const [to, ids] of groups) moveArtworks(w.sqlite, { artworkIds: ids, toLocationId: to, reason: 'import', userId: w.user.id, batchId: w.batchId, foundAgain: true, user: w.user }, w.at);
+  const s = stmts(w.sqlite);
+  for (const r of rows) {
+    if (r.status) applyStatus(w.sqlite, getArtwork(w.sqlite, r.id), r.status, w.user, w.at, w.batchId);
+    if (r.statusFields) writeStatusFields(w, r.id, r.statusFields);
+    s.item.run(w.importId, r.id, r.kind, r.before, s.versionOf.get(r.id));
+  }
+}
+
+/** A status note (or a deaccessioned work's decision fields) written as it is, when it differs. */
+function writeStatusFields(w: Writer, id: number, fields: Record<string, string | null>): void {
+  const current = stmts(w.sqlite).statusOf.get(id) as Record<string, string | null>;
+  const changed = Object.entries(fields).filter(([f, v]) => (current[f] ?? null) !== v);
+  if (!changed.length) return;
+  w.sqlite.prepare(`update artworks set ${changed.map(([f]) => `${STATUS_COLUMNS[f]} = ?`).join(', ')}, version = version + 1, updated_at = ? where id = ?`).run(...changed.map(([, v]) => v), w.at, id);
+  recordAudit(w.sqlite, { at: w.at, userId: w.user.id, action: 'update', entityType: 'artwork', entityId: id, before: Object.fromEntries(changed.map(([f]) => [f, current[f] ?? null])), after: Object.fromEntries(changed), batchId: w.batchId });
+}
