@@ -55,6 +55,7 @@ const PROJECTS: ProjectSpec[] = [
       { title: 'Ljusfält', description: 'Ljusinstallation i entréns tak, dagsljusstyrd.', objectType: 'installation', technique: 'LED, opalglas', artist: 0, estimated: 3_200 * KSEK, contracted: 3_450 * KSEK, status: 'in_production', paid: 0.6, room: 0 },
       { title: 'Vattenlinjen', description: 'Relief i keramik längs väntrummets långvägg.', objectType: 'relief', technique: 'Glaserad stengods', size: [240, 1200], artist: 'Linnea Ahlgren Öst', estimated: 1_800 * KSEK, contracted: 1_760 * KSEK, status: 'contracted', paid: 0.2, room: 1 },
       { title: 'Serie för vårdrummen', description: 'Tolv grafiska blad, ett per vårdrum.', objectType: 'print', technique: 'Träsnitt', size: [70, 50], artist: 3, estimated: 420 * KSEK, contracted: 395 * KSEK, status: 'contracted', room: 2 },
+      { title: 'Innergårdens ljud', description: 'Ljudinstallation på innergården, synlig från vårdavdelningarnas fönster.', objectType: 'installation', artist: 'Johan Bergström Sahlin', estimated: 950 * KSEK, status: 'selected', room: 3 },
       { title: 'Skulptur vid ambulansintaget', description: 'Fristående skulptur i rostfritt stål.', objectType: 'sculpture', artist: 5, estimated: 2_900 * KSEK, status: 'rejected', paid: 0, note: 'Passade inte säkerhetskraven vid intaget' },
     ],
   },

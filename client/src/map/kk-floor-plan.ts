@@ -7,6 +7,7 @@ import { localized, msg, str } from '@lit/localize';
 import leafletCss from 'leaflet/dist/leaflet.css?inline';
 import type * as Leaflet from 'leaflet';
 import type { FloorPlan, PlanArea, PlanWork } from '../api/map.js';
+import type { PlanProposal } from '../api/projects.js';
 import { gradeLabel, statusLabel } from '../i18n/labels.js';
 import { loadLeaflet } from './leaflet.js';
 import { pinStyles } from './pin-styles.js';
@@ -14,6 +15,10 @@ import { pinStyles } from './pin-styles.js';
 /** Media type of a work dragged from the list onto the plan. */
 export const WORK_DRAG_TYPE = 'application/x-kk-work';
 export type PinDropEvent = CustomEvent<{ work: PlanWork; posX: number; posY: number; roomId: number | null }>;
+export type ProposalDropEvent = CustomEvent<{ proposal: PlanProposal; posX: number; posY: number; roomId: number | null }>;
+type Placeable = PlanWork | PlanProposal;
+/** What a cross-hair or message calls the thing being placed. */
+const nameOf = (x: Placeable) => ('inventoryNumber' in x ? x.inventoryNumber : x.title);
 
 /** Sheet size when a floor has no plan image yet: the rooms are drawn on an empty sheet. */
 const BLANK = { width: 1600, height: 1000 };
@@ -35,12 +40,15 @@ export function roomAt(rooms: FloorPlan['rooms'], x: number, y: number): number 
 
 /**
  * @event kk-pin-drop - a work was dropped on the plan; detail: { work, posX, posY, roomId }
+ * @event kk-proposal-drop - an art-project proposal's planned spot was placed; detail: { proposal, posX, posY, roomId }
  */
 @localized()
 @customElement('kk-floor-plan')
 export class KkFloorPlan extends LitElement {
   @property({ attribute: false }) plan: FloorPlan | null = null;
-  @state() private _placing: PlanWork | null = null;
+  /** Proposals whose planned-spot pins may be dragged (the project page's own); others are shown only. */
+  @property({ attribute: false }) movableProposals: ReadonlySet<number> = new Set();
+  @state() private _placing: Placeable | null = null;
   @query('#plan') private _el!: HTMLDivElement;
 
   private _L?: typeof Leaflet;
@@ -52,16 +60,16 @@ export class KkFloorPlan extends LitElement {
   private _sheet = BLANK;
 
   /** Starts placing a work: a click on the plan, or arrows + Enter on the cross-hair, drops it. */
-  startPlacing(work: PlanWork): void {
+  startPlacing(work: Placeable): void {
     this._placing = work;
     const L = this._L;
     const map = this._map;
     if (!L || !map) return;
     this._cross?.remove();
     const start = work.posX != null && work.posY != null ? this._toLatLng(work.posX, work.posY) : map.getCenter();
-    this._cross = L.marker(start, { keyboard: true, title: msg(str`Place ${work.inventoryNumber}`), icon: L.divIcon({ className: 'cross', iconSize: [34, 34], html: '<span></span>' }), zIndexOffset: 1000 }).addTo(map);
+    this._cross = L.marker(start, { keyboard: true, title: msg(str`Place ${nameOf(work)}`), icon: L.divIcon({ className: 'cross', iconSize: [34, 34], html: '<span></span>' }), zIndexOffset: 1000 }).addTo(map);
     const el = this._cross.getElement()!;
-    el.setAttribute('aria-label', msg(str`Placing ${work.inventoryNumber} ${work.title}. Move with the arrow keys, Enter places, Escape cancels.`));
+    el.setAttribute('aria-label', msg(str`Placing ${nameOf(work)} ${'inventoryNumber' in work ? work.title : ''}. Move with the arrow keys, Enter places, Escape cancels.`));
     el.addEventListener('keydown', this._onCrossKey);
     el.focus();
   }
@@ -174,6 +182,43 @@ export class KkFloorPlan extends LitElement {
       pin.getElement()!.dataset.work = String(w.id);
       this._pins.set(w.id, pin);
     }
+    // Planned spots of art-project proposals: diamond pins of their own colour, under the works.
+    for (const p of plan.proposals ?? []) {
+      const movable = this.movableProposals.has(p.id);
+      const label = `${msg('Proposal')}: ${p.title} — ${p.projectName}`;
+      const pin = L.marker(this._toLatLng(p.posX, p.posY), {
+        keyboard: true,
+        draggable: movable,
+        autoPan: true,
+        title: label,
+        riseOnHover: true,
+        zIndexOffset: -100,
+        icon: L.divIcon({ className: `proposal-pin${movable ? ' own' : ''}`, iconSize: [20, 20], html: '<span></span>' }),
+      });
+      pin.bindTooltip(`<strong>${esc(p.title)}</strong><br>${esc(msg('Proposal'))} · ${esc(p.projectName)}`, { direction: 'top', offset: [0, -12], className: 'card-tip' });
+      pin.bindPopup(() => this._proposalPopup(p), { offset: [0, -8] });
+      pin.on('dragend', () => this._drop(p, pin.getLatLng()));
+      pin.addTo(group);
+      pin.getElement()!.setAttribute('aria-label', label);
+      pin.getElement()!.dataset.proposal = String(p.id);
+    }
+  }
+
+  private _proposalPopup(p: PlanProposal): HTMLElement {
+    const box = document.createElement('div');
+    box.className = 'popup';
+    box.innerHTML = `<div><strong>${esc(p.title)}</strong><br>${esc(msg('Proposal'))} · ${esc(p.projectName)}<p><a href="/projects/${p.projectId}">${esc(msg('Open the project'))}</a></p></div>`;
+    if (this.movableProposals.has(p.id)) {
+      const move = document.createElement('button');
+      move.type = 'button';
+      move.textContent = msg('Move with the keyboard');
+      move.addEventListener('click', () => {
+        this._map?.closePopup();
+        this.startPlacing(p);
+      });
+      box.querySelector('div')!.appendChild(move);
+    }
+    return box;
   }
 
   private _card(w: PlanWork): string {
@@ -217,13 +262,14 @@ export class KkFloorPlan extends LitElement {
     e.stopPropagation();
   };
 
-  private _drop(work: PlanWork, ll: Leaflet.LatLng): void {
+  private _drop(work: Placeable, ll: Leaflet.LatLng): void {
     const { x, y } = this._fromLatLng(ll);
     const posX = Math.round(x * 10000) / 10000;
     const posY = Math.round(y * 10000) / 10000;
     this.cancelPlacing();
     const roomId = this.plan ? roomAt(this.plan.rooms, posX, posY) : null;
-    this.dispatchEvent(new CustomEvent('kk-pin-drop', { detail: { work, posX, posY, roomId }, bubbles: true, composed: true }));
+    if ('inventoryNumber' in work) this.dispatchEvent(new CustomEvent('kk-pin-drop', { detail: { work, posX, posY, roomId }, bubbles: true, composed: true }));
+    else this.dispatchEvent(new CustomEvent('kk-proposal-drop', { detail: { proposal: work, posX, posY, roomId }, bubbles: true, composed: true }));
   }
 
   private _onDragOver(e: DragEvent): void {
@@ -244,7 +290,7 @@ export class KkFloorPlan extends LitElement {
     return html`<div id="plan" role="region" aria-label=${this.plan ? msg(str`Floor plan of ${this.plan.floor.pathText}`) : msg('Floor plan')} @dragover=${this._onDragOver} @drop=${this._onDrop}></div>
       ${this._placing
         ? html`<div class="placing" role="status">
-            ${msg(str`Placing ${this._placing.inventoryNumber}: click on the plan, or use the arrow keys and Enter.`)}
+            ${msg(str`Placing ${nameOf(this._placing)}: click on the plan, or use the arrow keys and Enter.`)}
             <button type="button" @click=${() => this.cancelPlacing()}>${msg('Cancel')}</button>
           </div>`
         : nothing}`;
@@ -263,6 +309,26 @@ export class KkFloorPlan extends LitElement {
         position: absolute;
         inset: 0;
         background: #e9ecef;
+      }
+      /* Proposal pins (own class, so counts of .pin stay the works'): a violet diamond, apart from the condition colours. */
+      .proposal-pin {
+        box-sizing: border-box;
+        border: 2px solid #fff;
+        border-radius: 3px;
+        background: #6639ba;
+        box-shadow: 0 1px 4px rgb(0 0 0 / 45%);
+        rotate: 45deg;
+        cursor: pointer;
+      }
+      .proposal-pin.own {
+        background: #8250df;
+      }
+      .proposal-pin.leaflet-marker-draggable {
+        cursor: grab;
+      }
+      .proposal-pin:focus-visible {
+        outline: 3px solid #2f7de1;
+        outline-offset: 2px;
       }
       #plan:focus-visible {
         outline: 3px solid var(--kk-focus);
