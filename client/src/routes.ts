@@ -31,6 +31,8 @@ export const ROUTES: RouteDef[] = [
   { path: '/map', tag: 'kk-map-page', load: optional('./map/kk-map-page.ts'), nav: () => msg('Map') },
   { path: '/floors/:id', tag: 'kk-floor-plan-page', load: optional('./map/kk-floor-plan-page.ts') },
   { path: '/sites', tag: 'kk-sites-page', load: () => import('./views/kk-sites-page.js'), nav: () => msg('Sites') },
+  { path: '/projects', tag: 'kk-projects-page', load: () => import('./views/kk-projects-page.js'), nav: () => msg('Projects') },
+  { path: '/projects/:id', tag: 'kk-project-page', load: () => import('./views/kk-project-page.js') },
   { path: '/sites/:id', tag: 'kk-location-page', load: () => import('./views/kk-location-page.js') },
   { path: '/locations/:id', tag: 'kk-location-page', load: () => import('./views/kk-location-page.js') },
   { path: '/works/:id', tag: 'kk-artwork-page', load: () => import('./views/kk-artwork-page.js') },
