@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
-import { roundsServiceWorker } from './client/rounds/vite-sw-plugin.js';
+import { roundsServiceWorker } from './client/rounds/vite-plugins.js';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 

@@ -15,7 +15,7 @@ type Scope = {
 };
 
 const scope = self as unknown as Scope;
-// Replaced at build time by the file list and its version (client/rounds/vite-sw-plugin.ts).
+// Replaced at build time by the file list and its version (client/rounds/vite-plugins.ts).
 // @ts-expect-error not a real global: the build writes the literal in its place
 const PRECACHE: Precache = self.__PRECACHE__;
 const SHELL = `kk-rounds-shell-${PRECACHE.version}`;

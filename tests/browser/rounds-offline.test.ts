@@ -147,7 +147,7 @@ describe('rounds on a phone, offline', () => {
 
     // The network returns: the queue drains in the background.
     await offline(page, false, cdp);
-    await expect.poll(() => pill(page).getAttribute('data-sync'), { timeout: 45_000, intervals: [500] }).toBe('synced');
+    await expect.poll(() => pill(page).getAttribute('data-sync'), { timeout: 45_000, interval: 500 }).toBe('synced');
     const results = (await planner.get(`/api/rounds/${round.id}/results`)).body.items as { itemId: number; outcome: string; check: { grade: number } | null; photos: unknown[]; idempotencyKey: string }[];
     expect(results).toHaveLength(100);
     expect(new Set(results.map((r) => r.itemId)).size).toBe(100);
@@ -177,6 +177,35 @@ describe('rounds on a phone, offline', () => {
     await expect.poll(async () => (await planner.get(`/api/rounds/${round.id}`)).body.status).toBe('closed');
     await ctx.close();
   }, 300_000);
+
+  it('a session that ended while offline: the results wait on the phone, the app asks to sign in, then they sync', async () => {
+    const email = `faltare-${Date.now()}@test.konstkoll.se`;
+    const phone = await env.app.as('conservator', { email });
+    const ctx = await env.context({ role: null, viewport: 'phone' });
+    const [name, value] = phone.cookie.split('=');
+    await ctx.addCookies([{ name: name!, value: value!, url: env.app.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(15_000);
+    const round = await planRound(env.app, planner, phone.userId, 10, { name: 'Kort runda' });
+    await page.goto(`/rounds/${round.id}`);
+    await expect.poll(() => rows(page).count(), { timeout: 20_000 }).toBe(10);
+    const cdp = await offline(page, true);
+    for (let i = 0; i < 3; i++) await todoRows(page).first().locator('button.seen').click();
+    // The session ends on the server (signed out elsewhere, or its hours ran out) while the phone is offline.
+    expect((await phone.delete('/api/session')).status).toBeLessThan(300);
+    await offline(page, false, cdp);
+    await expect.poll(() => pill(page).getAttribute('data-sync'), { timeout: 20_000 }).toBe('signin');
+    expect((await planner.get(`/api/rounds/${round.id}/results`)).body.items).toHaveLength(0);
+    // Reloading keeps them too.
+    await page.reload();
+    await expect.poll(() => page.locator('kk-round-page kk-work-row[data-sync=queued]').count(), { timeout: 10_000 }).toBe(3);
+    await page.locator('kk-sign-in-sheet dialog[open] input[name=email]').fill(email);
+    await page.locator('kk-sign-in-sheet dialog[open] input[name=password]').fill('correct horse battery');
+    await page.locator('kk-sign-in-sheet dialog[open] button[type=submit]').click();
+    await expect.poll(async () => (await planner.get(`/api/rounds/${round.id}/results`)).body.items.length, { timeout: 20_000, interval: 500 }).toBe(3);
+    await expect.poll(() => pill(page).getAttribute('data-sync')).toBe('synced');
+    await ctx.close();
+  }, 120_000);
 
   it('opens a 300-work round offline in under a second', async () => {
     const ctx = await env.context({ role: 'conservator', viewport: 'phone' });
@@ -213,5 +242,8 @@ describe('rounds on a phone, offline', () => {
     // The desktop app's own code must not be part of it.
     expect(files.some((f) => /kk-search-page|webawesome|leaflet/i.test(f))).toBe(false);
     expect(total).toBeLessThan(80 * 1024);
+    // Its own catalogue: every string has its Swedish target.
+    const xliff = fs.readFileSync(path.resolve('client/rounds/xliff/sv.xlf'), 'utf8');
+    expect((xliff.match(/<target>/g) ?? []).length).toBe((xliff.match(/<trans-unit /g) ?? []).length);
   });
 });

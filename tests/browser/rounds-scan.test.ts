@@ -117,7 +117,7 @@ describe('scanning labels in the field app', () => {
     // After the undo window the sync looks the work up by its number and records it as found here.
     expect(await page.locator('kk-sync-pill button').getAttribute('data-sync')).toBe('queued');
     const addedItem = async () => (await phone.get(`/api/rounds/${round.id}`)).body.items.find((i: { work: { id: number } }) => i.work.id === stranger.id);
-    await expect.poll(addedItem, { timeout: 30_000, intervals: [500] }).toBeTruthy();
+    await expect.poll(addedItem, { timeout: 30_000, interval: 500 }).toBeTruthy();
     const added = await addedItem();
     expect(added).toMatchObject({ expected: false, outcome: 'found_here' });
     expect(added.current.locationId).toBe(round.items[5]!.expectedLocation.id);

@@ -11,6 +11,8 @@ export const MEDIA_CACHE = 'kk-rounds-media';
 export type Progress = (done: number, total: number) => void;
 
 export async function downloadRound(id: number, onProgress: Progress = () => {}): Promise<StoredRound> {
+  // Ask the browser not to evict the phone's queue and pictures when space runs low.
+  void navigator.storage?.persist?.().catch(() => false);
   const detail = await api.roundDetail(id);
   const [tree, floors] = await Promise.all([api.siteTree(detail.siteId), floorPlans(detail)]);
   const stored: StoredRound = { id, detail, rooms: roomsOf(tree.items), floors, downloadedAt: new Date().toISOString() };

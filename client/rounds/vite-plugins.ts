@@ -1,4 +1,4 @@
-// Build step for the field app's service worker: writes the exact list of files the rounds page
+// Build step of the field app (client/rounds/): writes the exact list of files the rounds page
 // needs (its HTML, every chunk it can load — including lazy ones such as the QR decoder — its CSS,
 // manifest and icons) into sw.js, with a version derived from that list, so a new build installs
 // a new worker and the old cache is dropped.
@@ -40,3 +40,4 @@ export function roundsServiceWorker(): Plugin {
     },
   };
 }
+
