@@ -35,13 +35,14 @@ async function run(argv: string[]): Promise<number> {
   const user: AuthUser = { ...u, siteIds: sites.length ? sites : null, sessionHash: '', csrfToken: '' };
 
   let last = -1;
+  let lastLine = -10;
   const onProgress = (p: Progress) => {
     const pct = Math.floor((p.done / Math.max(1, p.total)) * 100);
     if (pct === last) return;
     last = pct;
     // Written synchronously: the commit holds the thread until it is done.
     if (process.stderr.isTTY) fs.writeSync(2, `\r${p.phase.padEnd(8)} ${String(pct).padStart(3)} %  ${p.rows.toLocaleString('sv-SE')} rows`);
-    else if (pct % 10 === 0) fs.writeSync(2, `${p.phase} ${pct} % ${p.rows} rows\n`);
+    else if (Math.floor(pct / 10) !== Math.floor(lastLine / 10)) (fs.writeSync(2, `${p.phase} ${pct} % ${p.rows} rows\n`), (lastLine = pct));
   };
   const env = { sqlite, uploadsDir: config.uploadsDir, user, at: new Date().toISOString(), inventoryPattern: config.inventoryPattern, onProgress };
 
@@ -72,6 +73,7 @@ async function run(argv: string[]): Promise<number> {
     return 2;
   }
   last = -1;
+  lastLine = -10;
   const result = runCommit({ ...env, at: new Date().toISOString() }, upload.id, argv.includes('--skip-errors'));
   if (process.stderr.isTTY) fs.writeSync(2, '\n');
   console.log(`committed (${Math.round(performance.now() - t1)} ms): ${result.new} new, ${result.updated} updated, ${result.unchanged} unchanged, ${result.skippedRows} rows skipped; ${result.artistsCreated} artists and ${result.locationsCreated} locations created`);

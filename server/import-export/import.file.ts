@@ -119,7 +119,7 @@ export function* readRows(file: string, facts: Pick<FileFacts, 'encoding' | 'del
   parser.on('error', onError);
   const decoder = facts.encoding === 'windows-1252' ? iconv.getDecoder('win1252') : null;
   const fd = fs.openSync(file, 'r');
-  const buf = Buffer.allocUnsafe(256 * 1024);
+  const buf = Buffer.allocUnsafe(64 * 1024);
   const drain = function* (): Generator<Row> {
     let item: { record: string[]; info: { records: number } } | null;
     while ((item = parser.read()) !== null) yield { row: item.info.records, cells: item.record };

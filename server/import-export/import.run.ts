@@ -28,6 +28,8 @@ export type RunInput = {
   at: string;
   inventoryPattern: string;
   onProgress?: (p: Progress) => void;
+  /** Rows the dry run counted: the commit reports progress in rows of it (bytes are read ahead in chunks). */
+  expectedRows?: number;
 };
 
 export type CommitResult = { new: number; updated: number; unchanged: number; skippedRows: number; errors: RowError[]; artistsCreated: number; locationsCreated: number; artworkIds: number[] };
@@ -78,7 +80,7 @@ export function dryRun(input: RunInput): ImportReport & { duplicates: string[] }
       if (report.errors.length < MAX_STORED_ERRORS) report.errors.push(e);
     };
     const kinds = new Map<number, Plan['kind']>();
-    const rowsOfKey = new Map<string, number | number[]>();
+    const rowsOfKey = new Map<string, Seen | Seen[]>();
     const newArtists = new Set<string>();
     const newPlaces = new Set<string>();
     let n = 0;
@@ -91,26 +93,28 @@ export function dryRun(input: RunInput): ImportReport & { duplicates: string[] }
         report.errorRows++;
         out.errors.forEach(addError);
         const key = inventoryKeyOf(ctx, cells);
-        if (key) remember(rowsOfKey, key, row);
+        if (key) remember(rowsOfKey, key, row, cells[ctx.header.indexOf(ctx.columnOf.inventoryNumber!)]!);
       } else {
         const p = out.plan;
         report[p.kind]++;
         kinds.set(row, p.kind);
-        remember(rowsOfKey, p.key, row);
+        remember(rowsOfKey, p.key, row, p.inventoryNumber);
         for (const a of p.artists ?? []) if (a.id === null) newArtists.add(a.key);
         if (p.move && 'create' in p.move) newPlaces.add(`${p.move.create.code ?? ''}|${p.move.create.text}`);
       }
-      if (++n % 1000 === 0) input.onProgress?.({ phase: 'dry-run', done: pass.state.bytesRead, total: input.facts.size, rows: n });
+      if (++n % 200 === 0) input.onProgress?.({ phase: 'dry-run', done: pass.state.bytesRead, total: input.facts.size, rows: n });
     }
     // Duplicates are known only at the end: every row with a shared inventory number is an error.
     const duplicates: string[] = [];
-    for (const [key, rows] of rowsOfKey) {
-      if (!Array.isArray(rows)) continue;
+    for (const [key, seen] of rowsOfKey) {
+      if (!Array.isArray(seen[0])) continue;
+      const all = seen as Seen[];
       duplicates.push(key);
-      for (const row of rows) {
+      const rows = all.map(([r]) => r).join(', ');
+      for (const [row, value] of all) {
         const kind = kinds.get(row);
         if (kind) (report[kind]--, kinds.delete(row), report.errorRows++);
-        addError({ row, column: ctx.columnOf.inventoryNumber!, value: null, message: `The same inventory number is on rows ${rows.join(', ')}; each work may appear once.` });
+        addError({ row, column: ctx.columnOf.inventoryNumber!, value, message: `The same inventory number is on rows ${rows}; each work may appear once.` });
       }
     }
     const fatal = fatalError(pass);
@@ -123,11 +127,12 @@ export function dryRun(input: RunInput): ImportReport & { duplicates: string[] }
   })();
 }
 
-function remember(map: Map<string, number | number[]>, key: string, row: number): void {
+type Seen = [row: number, value: string];
+function remember(map: Map<string, Seen | Seen[]>, key: string, row: number, value: string): void {
   const seen = map.get(key);
-  if (seen === undefined) map.set(key, row);
-  else if (Array.isArray(seen)) seen.push(row);
-  else map.set(key, [seen, row]);
+  if (seen === undefined) map.set(key, [row, value]);
+  else if (Array.isArray(seen[0])) (seen as Seen[]).push([row, value]);
+  else map.set(key, [seen as Seen, [row, value]]);
 }
 
 function inventoryKeyOf(ctx: RowContext, cells: string[]): string | null {
@@ -179,11 +184,10 @@ export function commit(input: RunInput & { duplicates: string[]; skipErrors: boo
         }
         result[out.plan.kind]++;
       }
-      if (++n % 1000 === 0) input.onProgress?.({ phase: 'commit', done: pass.state.bytesRead, total: input.facts.size, rows: n });
+      if (++n % 200 === 0) input.onProgress?.({ phase: 'commit', done: n, total: input.expectedRows ?? n, rows: n });
     }
     const fatal = fatalError(pass);
     if (fatal) throw unprocessable('import.unreadable', 'The file is broken (see the row named); nothing was written.', [{ path: `row ${fatal.row}`, message: fatal.message }]);
-    input.onProgress?.({ phase: 'commit', done: input.facts.size, total: input.facts.size, rows: n });
     placeAll(w, done);
     result.artworkIds = done.map((d) => d.id);
     result.artistsCreated = w.createdArtists;
@@ -193,7 +197,7 @@ export function commit(input: RunInput & { duplicates: string[]; skipErrors: boo
       .prepare("update imports set state = 'committed', committed_at = ?, committed_by = ?, result = ? where id = ?")
       .run(input.at, input.user.id, JSON.stringify({ ...summary, errors: result.errors.slice(0, MAX_STORED_ERRORS) }), input.importId);
     recordAudit(sqlite, { at: input.at, userId: input.user.id, action: 'import', entityType: 'import', entityId: input.importId, after: { fileName: input.fileName, fileHash: input.fileHash, ...summary }, batchId });
-    input.onProgress?.({ phase: 'commit', done: input.facts.size, total: input.facts.size, rows: n });
+    input.onProgress?.({ phase: 'commit', done: n, total: n, rows: n });
     return result;
   }).immediate();
 }

@@ -136,7 +136,7 @@ export function runCommit(env: Env, id: number, skipErrors: boolean): CommitResu
   if (report.fatal) throw unprocessable('import.unreadable', 'The file is broken (see the dry run report); nothing can be committed.', report.errors.slice(0, 20).map((e) => ({ path: `row ${e.row}`, message: e.message })));
   if (report.errorCount && !skipErrors)
     throw conflict('import.has_errors', `The dry run found ${report.errorCount} errors in ${report.errorRows} rows; fix the file, or commit with skipErrors to write only the valid rows.`, { errors: report.errors.slice(0, 1000) });
-  return commit({ ...runInput(env, imp, JSON.parse(imp.mapping!)), duplicates: report.duplicates, skipErrors, fileName: imp.fileName, fileHash: imp.fileHash });
+  return commit({ ...runInput(env, imp, JSON.parse(imp.mapping!)), expectedRows: report.rows, duplicates: report.duplicates, skipErrors, fileName: imp.fileName, fileHash: imp.fileHash });
 }
 
 export function importSummary(sqlite: Database.Database, id: number, progress: ImportSummary['progress'] = null): ImportSummary {
