@@ -21,7 +21,8 @@ const engines = new WeakMap<Deps, SearchEngine>();
 function create(deps: Deps): SearchEngine {
   const sqlite = deps.db.$client;
   const q = searchQueries(sqlite);
-  const engine: SearchEngine = { cols: new SearchColumns(sqlite), text: new TextMatcher(q), q, siteNames: new Map(), namesVersion: 0, loaded: false };
+  const cols = new SearchColumns(sqlite);
+  const engine: SearchEngine = { cols, text: new TextMatcher(q, () => cols.count), q, siteNames: new Map(), namesVersion: 0, loaded: false };
   engines.set(deps, engine);
   return engine;
 }
@@ -34,6 +35,10 @@ export function installSearchEngine(deps: Deps): void {
   deps.events.on('started', () => {
     const t0 = performance.now();
     const e = searchEngine(deps);
+    // Sort orders take seconds to build at 600,000 works: do it now, not in a user's first request.
+    e.cols.rank('inventory');
+    e.cols.rank('title');
+    e.cols.rank('artist');
     deps.log.info({ works: e.cols.count, ms: Math.round(performance.now() - t0) }, 'search index ready');
     scheduleWarm(deps, e);
   });

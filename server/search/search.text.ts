@@ -10,8 +10,9 @@ import type { SearchQueries } from './search.queries.js';
 /** Above this many matches, relevance is the cheap two-tier order instead of bm25. */
 // bm25 costs ~10 µs a row in FTS5 (measured), so this keeps scoring under ~5 ms.
 export const BM25_MAX_MATCHES = 400;
-/** Cache budget, in ids held (4–13 bytes each). */
+/** Cache budget, in ids held (4–13 bytes each): at least this many, or this many per work. */
 const CACHE_MAX_IDS = 6_000_000;
+const CACHE_IDS_PER_WORK = 20;
 const HIGH_COLUMNS = ['inventory', 'title', 'artists'] as const;
 
 export type TextMatch = {
@@ -31,7 +32,10 @@ export class TextMatcher {
   hits = 0;
   misses = 0;
 
-  constructor(private readonly q: SearchQueries) {}
+  constructor(
+    private readonly q: SearchQueries,
+    private readonly works: () => number,
+  ) {}
 
   clear(): void {
     this.cache.clear();
@@ -68,8 +72,9 @@ export class TextMatcher {
     const result = this.compute(parsed, expr);
     this.cache.set(expr, result);
     this.held += result.ids.length;
+    const budget = Math.max(CACHE_MAX_IDS, CACHE_IDS_PER_WORK * this.works());
     for (const [key, value] of this.cache) {
-      if (this.held <= CACHE_MAX_IDS || key === expr) break;
+      if (this.held <= budget || key === expr) break;
       this.cache.delete(key);
       this.held -= value.ids.length;
     }

@@ -5,8 +5,12 @@ import type { Deps } from '../deps.js';
 import { parseUserQuery } from './fts-query.js';
 import type { SearchEngine } from './search.engine.js';
 
-/** Budget for pinned match sets, in ids (~5 bytes each). Narrower prefixes are cheap on demand. */
+/**
+ * Budget for pinned match sets, in ids (~5 bytes each): at least this many, or this many per work
+ * (60,000 works need ~3 M for every one- and two-letter prefix). Narrower prefixes are cheap on demand.
+ */
 const PINNED_MAX_IDS = 8_000_000;
+const PINNED_IDS_PER_WORK = 60;
 const warming = new WeakSet<SearchEngine>();
 
 /** True while a warm-up is scheduled or running (the benchmark waits for it). */
@@ -37,12 +41,14 @@ export function scheduleWarm(deps: Deps, e: SearchEngine, delayMs = 0): void {
       return;
     }
     const generation = e.cols.generation;
+    const pinnedMax = Math.max(PINNED_MAX_IDS, PINNED_IDS_PER_WORK * e.cols.count);
     let held = 0;
     let i = 0;
     const step = () => {
       // Data changed meanwhile: the caches were dropped; start over later.
-      if (e.cols.generation !== generation || i >= prefixes.length || held >= PINNED_MAX_IDS) {
+      if (e.cols.generation !== generation || i >= prefixes.length || held >= pinnedMax) {
         warming.delete(e);
+        deps.log.info({ prefixes: i, of: prefixes.length, ids: held }, 'search warm-up done');
         if (e.cols.generation !== generation) scheduleWarm(deps, e, 1000);
         return;
       }
