@@ -44,7 +44,7 @@ export function exportRoutes(deps: Deps) {
     const ids = searchArtworkIds(deps, { ...filters, ...(publicOnly ? { public: true } : {}), ...(sort ? { sort } : {}) }, user, { ordered: format !== 'geojson' });
     const at = deps.clock.now();
     const { type, ext } = EXPORT_TYPES[format];
-    res.status(200).type(type).attachment(`konstkoll-${at.toISOString().slice(0, 10)}.${ext}`).setHeader('X-Total-Count', String(ids.length));
+    res.status(200).attachment(`konstkoll-${at.toISOString().slice(0, 10)}.${ext}`).type(type).setHeader('X-Total-Count', String(ids.length));
     const baseUrl = deps.config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
     try {
       await runExport(deps.db.$client.name, ids, { format, semicolon: delimiter === 'semicolon', baseUrl, holder: 'Region Stockholm', includeInternal: publicOnly ? false : true, exportedAt: at.toISOString() }, sinkFor(res));
