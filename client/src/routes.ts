@@ -27,6 +27,7 @@ export type RouteDef = {
 
 export const ROUTES: RouteDef[] = [
   { path: '/', tag: 'kk-search-page', load: () => import('./views/kk-search-page.js') },
+  { path: '/dashboard', tag: 'kk-dashboard-page', load: () => import('./views/kk-dashboard-page.js'), nav: () => msg('Dashboard') },
   { path: '/search', tag: 'kk-search-page', load: () => import('./views/kk-search-page.js'), nav: () => msg('Search') },
   { path: '/map', tag: 'kk-map-page', load: optional('./map/kk-map-page.ts'), nav: () => msg('Map') },
   { path: '/floors/:id', tag: 'kk-floor-plan-page', load: optional('./map/kk-floor-plan-page.ts') },
@@ -38,5 +39,8 @@ export const ROUTES: RouteDef[] = [
   { path: '/works/:id', tag: 'kk-artwork-page', load: () => import('./views/kk-artwork-page.js') },
   { path: '/works/:id/edit', tag: 'kk-artwork-edit-page', load: () => import('./views/kk-artwork-edit-page.js'), needs: 'catalogue.write' },
   { path: '/artists/:id', tag: 'kk-artist-page', load: () => import('./views/kk-artist-page.js') },
+  { path: '/missing', tag: 'kk-missing-page', load: () => import('./views/kk-missing-page.js') },
+  { path: '/reports', tag: 'kk-reports-page', load: () => import('./views/kk-reports-page.js') },
+  { path: '/plan', tag: 'kk-plan-page', load: () => import('./views/kk-plan-page.js') },
   { path: '/login', tag: 'kk-login-page', load: () => import('./views/kk-login-page.js'), public: true },
 ];

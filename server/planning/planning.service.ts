@@ -34,7 +34,9 @@ export function planYear(sqlite: Database.Database, i: PlanInput): YearPlan {
   const works = dueWorks(sqlite, i);
   const capacity = Math.floor(i.hoursPerMonth * i.worksPerHour);
   const siteNames = new Map((sqlite.prepare("select id, name from locations where kind = 'site'").all() as { id: number; name: string }[]).map((s) => [s.id, s.name]));
-  const byDeadline = (a: Work, b: Work) => a.deadline - b.deadline || (a.siteId ?? 0) - (b.siteId ?? 0) || (a.due ?? '').localeCompare(b.due ?? '') || a.id - b.id;
+  // Plain string order for ISO dates (localeCompare costs ~1 µs a call: half a second over the collection).
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  const byDeadline = (a: Work, b: Work) => a.deadline - b.deadline || (a.siteId ?? 0) - (b.siteId ?? 0) || cmp(a.due ?? '', b.due ?? '') || a.id - b.id;
 
   // need[m]: works with deadlines m…12 that months m…12 cannot hold, so earlier months must take them.
   const load = new Array<number>(14).fill(0);
@@ -61,13 +63,19 @@ export function planYear(sqlite: Database.Database, i: PlanInput): YearPlan {
     const later = remaining.filter((w) => !takenIds.has(w.id));
     // Room for the later months' overflow: earliest deadlines, sites already on this month's walk first.
     let pull = Math.min(capacity - taken.length, need[m + 1]!);
-    if (pull > 0) {
-      const ordered = [...later].sort((a, b) => a.deadline - b.deadline || Number(!visited.has(a.siteId)) - Number(!visited.has(b.siteId)) || byDeadline(a, b));
-      for (const w of ordered) {
-        if (pull-- <= 0) break;
+    // `later` is in deadline order: walk it one deadline at a time, visited sites first (no sort).
+    for (let start = 0; pull > 0 && start < later.length; ) {
+      let end = start;
+      while (end < later.length && later[end]!.deadline === later[start]!.deadline) end++;
+      const group = later.slice(start, end);
+      const seen = new Set(visited);
+      for (const w of [...group.filter((x) => seen.has(x.siteId)), ...group.filter((x) => !seen.has(x.siteId))]) {
+        if (pull <= 0) break;
         take(w);
         visited.add(w.siteId);
+        pull--;
       }
+      start = end;
     }
     // Same walk, works due soon after: saves a second visit.
     for (const w of later) {

@@ -16,6 +16,10 @@ export type SearchParams = {
   decade?: string[];
   due?: string[];
   hasImage?: string[] | string;
+  incomplete?: string[];
+  need?: string[];
+  checkedSince?: string[] | string;
+  notCheckedSince?: string[] | string;
   sort?: SortName;
   cursor?: string;
   limit?: number;

@@ -3,8 +3,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { FacetBucket, FacetName, SearchFacets } from '../api/search.js';
-import { facetLabel, gradeLabel, objectTypeLabel, statusLabel } from '../i18n/labels.js';
-import { formatNumber } from '../i18n/format.js';
+import { facetLabel, gradeLabel, incompleteLabel, objectTypeLabel, priorityLabel, statusLabel } from '../i18n/labels.js';
+import { formatDate, formatNumber } from '../i18n/format.js';
 import { FACET_ORDER, type SearchState } from '../lib/search-state.js';
 
 export type FilterToggleEvent = CustomEvent<{ key: FacetName; value: string }>;
@@ -18,6 +18,9 @@ export function facetValueLabel(facet: string, value: string | number | null, la
   if (facet === 'grade') return value === null || value === 'none' ? msg('Not checked') : gradeLabel(Number(value));
   if (facet === 'decade') return value === null ? msg('Undated') : msg(str`${value}s`);
   if (facet === 'hasImage') return value === 'true' ? msg('With picture') : msg('Without picture');
+  if (facet === 'incomplete') return incompleteLabel(String(value));
+  if (facet === 'need') return priorityLabel(String(value));
+  if (facet === 'checkedSince' || facet === 'notCheckedSince') return formatDate(String(value));
   return label ?? String(value ?? '–');
 }
 

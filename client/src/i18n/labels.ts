@@ -101,7 +101,23 @@ export function facetLabel(facet: string): string {
     case 'location': return msg('Location');
     case 'artist': return msg('Artist');
     case 'due': return msg('Next check');
+    case 'incomplete': return msg('Missing in record');
+    case 'need': return msg('Conservation need');
+    case 'checkedSince': return msg('Checked since');
+    case 'notCheckedSince': return msg('Not checked since');
     default: return facet;
+  }
+}
+
+/** A gap in a work's record (the search's `incomplete` filter, the dashboard's data quality). */
+export function incompleteLabel(gap: string): string {
+  switch (gap) {
+    case 'image': return msg('No picture');
+    case 'dimensions': return msg('No dimensions');
+    case 'acquisition': return msg('No acquisition data');
+    case 'location': return msg('No room (location imprecise)');
+    case 'ownership': return msg('Ownership unclear');
+    default: return gap;
   }
 }
 

@@ -1,7 +1,7 @@
 // The search page's state <-> its URL query string (the URL is the state: bookmark and share it).
 import type { FacetName, SearchParams, SortName } from '../api/search.js';
 
-export const FILTER_KEYS = ['status', 'type', 'site', 'location', 'artist', 'grade', 'decade', 'due', 'hasImage'] as const;
+export const FILTER_KEYS = ['status', 'type', 'site', 'location', 'artist', 'grade', 'decade', 'due', 'hasImage', 'incomplete', 'need', 'checkedSince', 'notCheckedSince'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export const FACET_ORDER: FacetName[] = ['status', 'type', 'site', 'grade', 'decade'];
 
