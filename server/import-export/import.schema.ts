@@ -92,6 +92,6 @@ export type ImportSummary = {
   createdAt: string;
   committedAt: string | null;
   undoneAt: string | null;
-  progress: { phase: string; done: number; total: number } | null;
+  progress: { phase: string; done: number; total: number; rows: number } | null;
   undoable: boolean;
 };
