@@ -13,7 +13,7 @@ import { localeContext, userContext } from './context.js';
 import { currentLocale, preferredLocale, switchLocale, type Locale } from './i18n/locale.js';
 import { roleLabel } from './i18n/labels.js';
 import { installLinkInterception, matchPath, navigate, ROUTE_CHANGED, type Match } from './router.js';
-import { ROUTES } from './routes.js';
+import { NAV_BADGES_STALE, ROUTES } from './routes.js';
 import { roleAllows } from '../../server/users/permissions.js';
 
 /** Fired by the login page once the session is open. */
@@ -34,6 +34,8 @@ export class KkApp extends LitElement {
   @state() private _page: PageElement | null = null;
   @state() private _failed: 'not-found' | 'unavailable' | 'error' | null = null;
   @state() private _path = location.pathname;
+  /** Nav badge counts by route path. */
+  @state() private _badges: Record<string, number> = {};
   private _loadSeq = 0;
 
   override connectedCallback(): void {
@@ -41,6 +43,7 @@ export class KkApp extends LitElement {
     installLinkInterception();
     window.addEventListener(ROUTE_CHANGED, this._onRoute);
     window.addEventListener(UNAUTHORIZED_EVENT, this._onUnauthorized);
+    window.addEventListener(NAV_BADGES_STALE, this._refreshBadges);
     this.addEventListener('kk-signed-in', this._onSignedIn as EventListener);
     void this._start();
   }
@@ -49,7 +52,17 @@ export class KkApp extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener(ROUTE_CHANGED, this._onRoute);
     window.removeEventListener(UNAUTHORIZED_EVENT, this._onUnauthorized);
+    window.removeEventListener(NAV_BADGES_STALE, this._refreshBadges);
   }
+
+  /** Counts for the nav entries that have a badge; refreshed on every page change. */
+  private _refreshBadges = (): void => {
+    const user = this._user;
+    if (!user) return;
+    for (const r of ROUTES)
+      if (r.badge && r.nav && (!r.needs || roleAllows(user.role, r.needs)))
+        r.badge.count().then((n) => (this._badges = { ...this._badges, [r.path]: n }), () => undefined);
+  };
 
   private async _start(): Promise<void> {
     const locale = preferredLocale();
@@ -67,6 +80,7 @@ export class KkApp extends LitElement {
     if (!this._ready) return;
     const match = matchPath(location.pathname, location.search);
     this._path = location.pathname;
+    this._refreshBadges();
     if (match && !match.route.public && !this._user) {
       navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
       return;
@@ -164,7 +178,11 @@ export class KkApp extends LitElement {
     const entries = ROUTES.filter((r) => r.nav && (!r.needs || roleAllows(user.role, r.needs)));
     const active = (p: string) => (p === '/search' ? this._path === '/' || this._path === '/search' || this._path.startsWith('/works') : this._path.startsWith(p));
     return html`<nav aria-label=${msg('Main')}>
-      ${entries.map((r) => html`<a href=${r.path} aria-current=${active(r.path) ? 'page' : 'false'}>${r.nav!()}</a>`)}
+      ${entries.map((r) => {
+        const n = this._badges[r.path] ?? 0;
+        return html`<a href=${r.path} aria-current=${active(r.path) ? 'page' : 'false'} aria-label=${r.badge && n ? `${r.nav!()}, ${r.badge.label(n)}` : nothing}
+          >${r.nav!()}${r.badge && n ? html` <span class="badge" aria-hidden="true">${n > 99 ? '99+' : n}</span>` : nothing}</a>`;
+      })}
     </nav>`;
   }
 
@@ -270,6 +288,18 @@ export class KkApp extends LitElement {
     nav a:hover {
       background: rgb(255 255 255 / 8%);
       color: #fff;
+    }
+    .badge {
+      display: inline-block;
+      min-width: 18px;
+      padding: 0 5px;
+      border-radius: 999px;
+      background: #ffd166;
+      color: #12263f;
+      font-size: 11px;
+      font-weight: 700;
+      line-height: 18px;
+      text-align: center;
     }
     nav a[aria-current='page'] {
       background: rgb(255 255 255 / 14%);

@@ -1,5 +1,5 @@
 // Every page of the app in one table: adding a page is one line here.
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import type { Permission } from '../../server/users/permissions.js';
 
 // The map pages are built by the map feature in client/src/map/; a glob (instead of a plain
@@ -23,7 +23,12 @@ export type RouteDef = {
   needs?: Permission;
   /** Pages reachable without signing in. */
   public?: boolean;
+  /** A count shown on the nav entry (e.g. new reports to triage), with its spoken label. */
+  badge?: { count: (signal?: AbortSignal) => Promise<number>; label: (n: number) => string };
 };
+
+/** Fired on window when a nav badge's count may have changed. */
+export const NAV_BADGES_STALE = 'kk-nav-badges-stale';
 
 export const ROUTES: RouteDef[] = [
   { path: '/', tag: 'kk-search-page', load: () => import('./views/kk-search-page.js') },
@@ -38,6 +43,14 @@ export const ROUTES: RouteDef[] = [
   { path: '/locations/:id', tag: 'kk-location-page', load: () => import('./views/kk-location-page.js') },
   { path: '/works/:id', tag: 'kk-artwork-page', load: () => import('./views/kk-artwork-page.js') },
   { path: '/works/:id/edit', tag: 'kk-artwork-edit-page', load: () => import('./views/kk-artwork-edit-page.js'), needs: 'catalogue.write' },
+  {
+    path: '/damage-reports',
+    tag: 'kk-damage-reports-page',
+    load: () => import('./views/kk-damage-reports-page.js'),
+    nav: () => msg('Damage reports'),
+    needs: 'condition.write',
+    badge: { count: (signal) => import('./api/damage-reports.js').then((m) => m.countNewReports(signal)), label: (n) => msg(str`${n} new`) },
+  },
   { path: '/artists/:id', tag: 'kk-artist-page', load: () => import('./views/kk-artist-page.js') },
   { path: '/missing', tag: 'kk-missing-page', load: () => import('./views/kk-missing-page.js') },
   { path: '/reports', tag: 'kk-reports-page', load: () => import('./views/kk-reports-page.js') },

@@ -1,6 +1,7 @@
 // Artworks: the detail view, edits (with If-Match), status changes, history and timeline.
 import { get, request, versionOf } from './client.js';
 import type { StatusBody, UpdateArtworkBody } from '../../../server/artworks/artworks.schema.js';
+import type { TimelineItem } from '../../../server/timeline/timeline.queries.js';
 
 export type { UpdateArtworkBody, StatusBody };
 
@@ -128,8 +129,10 @@ export async function changeStatus(id: number, version: number, body: StatusBody
 export const artworkHistory = (id: number, cursor?: string, signal?: AbortSignal) =>
   get<Page<HistoryEntry>>(`/api/artworks/${id}/history`, { cursor, limit: 50 }, signal);
 
-export type TimelineEntry = { kind: string; at: string; [k: string]: unknown };
-export const artworkTimeline = (id: number, signal?: AbortSignal) => get<{ items: TimelineEntry[] }>(`/api/artworks/${id}/timeline`, undefined, signal);
+export type { TimelineItem } from '../../../server/timeline/timeline.queries.js';
+export type TimelineType = TimelineItem['type'];
+/** Checks, treatment steps, movements, status changes and the acquisition, newest first. */
+export const artworkTimeline = (id: number, signal?: AbortSignal) => get<{ items: TimelineItem[]; total: number }>(`/api/artworks/${id}/timeline`, undefined, signal);
 
 export const reportUrl = (id: number) => `/api/artworks/${id}/report.pdf`;
 export const labelUrl = (ids: number[]) => `/api/labels.pdf?works=${ids.join(',')}`;

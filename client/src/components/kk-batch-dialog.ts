@@ -1,5 +1,6 @@
 // <kk-batch-dialog>: one change for many works (the selected ones or the whole result): pick the
-// change, see how many records it would change, apply it, and undo from the notice afterwards.
+// change (a field, a flag, the status, or a move to another location), see how many records it
+// would change, apply it, and undo from the notice afterwards.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
@@ -7,14 +8,18 @@ import '@awesome.me/webawesome/dist/components/dialog/dialog.js';
 import '@awesome.me/webawesome/dist/components/input/input.js';
 import '@awesome.me/webawesome/dist/components/button/button.js';
 import { ApiError } from '../api/client.js';
+import { errorMessage } from '../api/error-messages.js';
+import type { LocationNode } from '../api/locations.js';
 import { applyBatch, previewBatch, undoBatch, type BatchBody, type BatchChange, type BatchPreview } from '../api/batches.js';
 import { formatNumber } from '../i18n/format.js';
 import { fieldLabel } from '../i18n/field-labels.js';
 import { MOUNTINGS, OBJECT_TYPES, STATUSES, mountingLabel, objectTypeLabel, statusLabel } from '../i18n/labels.js';
 import { toast } from '../lib/toast.js';
 import { formStyles } from '../styles/form.js';
+import './kk-location-picker.js';
+import type { LocationPickedEvent } from './kk-location-picker.js';
 
-type Kind = 'status' | 'mounting' | 'objectType' | 'flag';
+type Kind = 'status' | 'move' | 'mounting' | 'objectType' | 'flag';
 const FLAGS = ['isPublic', 'antiTheftFixing', 'glazed', 'psychiatrySafe', 'cleanable', 'fixedInBuilding'] as const;
 
 /**
@@ -31,6 +36,10 @@ export class KkBatchDialog extends LitElement {
   @state() private _value = 'in_storage';
   @state() private _flag: (typeof FLAGS)[number] = 'isPublic';
   @state() private _note = '';
+  /** A move's destination and reason. */
+  @state() private _to: LocationNode | null = null;
+  @state() private _reason = '';
+  @state() private _reasonError = '';
   @state() private _preview: BatchPreview | null = null;
   @state() private _error = '';
   @state() private _busy = false;
@@ -47,6 +56,9 @@ export class KkBatchDialog extends LitElement {
         return { op: 'status', status: this._value as 'in_storage', note: this._note.trim() || null };
       case 'flag':
         return { op: 'flag', flag: this._flag, value: this._value === 'true' };
+      case 'move':
+        // The preview runs before a reason is typed; it is rolled back, so a placeholder reason is harmless.
+        return { op: 'move', toLocationId: this._to?.id ?? 0, reason: this._reason.trim() || '-', note: this._note.trim() || null };
       default:
         return { op: 'set', field: this._kind, value: this._value };
     }
@@ -61,11 +73,12 @@ export class KkBatchDialog extends LitElement {
     const seq = ++this._seq;
     this._preview = null;
     this._error = '';
+    if (this._kind === 'move' && !this._to) return;
     try {
       const p = await previewBatch(this._body());
       if (seq === this._seq) this._preview = p;
     } catch (e) {
-      if (seq === this._seq) this._error = e instanceof ApiError ? e.message : msg('Could not reach the server.');
+      if (seq === this._seq) this._error = errorMessage(e);
     }
   }
 
@@ -76,6 +89,10 @@ export class KkBatchDialog extends LitElement {
   }
 
   private async _apply(): Promise<void> {
+    if (this._kind === 'move' && !this._reason.trim()) {
+      this._reasonError = msg('Say why the works are moved.');
+      return;
+    }
     this._busy = true;
     try {
       const batch = await applyBatch(this._body());
@@ -90,14 +107,14 @@ export class KkBatchDialog extends LitElement {
               const undone = await undoBatch(batch.id);
               void toast(msg(str`Undone: ${formatNumber(undone.restored)} works restored`));
             } catch (e) {
-              void toast(e instanceof ApiError ? e.message : msg('The change could not be undone.'), { variant: 'danger' });
+              void toast(errorMessage(e), { variant: 'danger' });
             }
             applied.dispatchEvent(new CustomEvent('kk-batch-applied', { bubbles: true, composed: true }));
           },
         },
       });
     } catch (e) {
-      this._error = e instanceof ApiError ? Object.values(e.fieldErrors)[0] ?? e.message : msg('Could not reach the server.');
+      this._error = e instanceof ApiError && e.code === 'validation' ? (Object.values(e.fieldErrors)[0] ?? errorMessage(e)) : errorMessage(e);
     } finally {
       this._busy = false;
     }
@@ -111,6 +128,11 @@ export class KkBatchDialog extends LitElement {
       case 'status':
         return html`${select(STATUSES.filter((s) => s !== 'deaccessioned'), statusLabel)}
           <wa-input label=${msg('Note')} .value=${this._note} @change=${(e: Event) => ((this._note = (e.target as HTMLInputElement).value), void this._runPreview())}></wa-input>`;
+      case 'move':
+        return html`<kk-location-picker label=${msg('Move to')} .value=${this._to} @kk-location-picked=${(e: LocationPickedEvent) => ((this._to = e.detail.location), void this._runPreview())}></kk-location-picker>
+          <wa-input label=${msg('Reason')} required .value=${this._reason} hint=${this._reasonError} class=${this._reasonError ? 'invalid' : ''}
+            @input=${(e: Event) => ((this._reason = (e.target as HTMLInputElement).value), (this._reasonError = ''))}></wa-input>
+          <wa-input label=${msg('Note')} .value=${this._note} @input=${(e: Event) => (this._note = (e.target as HTMLInputElement).value)}></wa-input>`;
       case 'mounting':
         return select(MOUNTINGS, mountingLabel);
       case 'objectType':
@@ -129,6 +151,7 @@ export class KkBatchDialog extends LitElement {
         <label class="native">${msg('What to change')}
           <select @change=${(e: Event) => this._setKind((e.target as HTMLSelectElement).value as Kind)}>
             <option value="status" ?selected=${this._kind === 'status'}>${fieldLabel('status')}</option>
+            <option value="move" ?selected=${this._kind === 'move'}>${msg('Location (move)')}</option>
             <option value="mounting" ?selected=${this._kind === 'mounting'}>${fieldLabel('mounting')}</option>
             <option value="objectType" ?selected=${this._kind === 'objectType'}>${fieldLabel('objectType')}</option>
             <option value="flag" ?selected=${this._kind === 'flag'}>${msg('A yes/no property')}</option>
@@ -141,7 +164,9 @@ export class KkBatchDialog extends LitElement {
                 ${p.unchanged ? html`<span class="muted">${msg(str`${formatNumber(p.unchanged)} already have this value or cannot take it`)}</span>` : nothing}`
             : this._error
               ? nothing
-              : html`<span class="muted">${msg('Counting…')}</span>`}
+              : this._kind === 'move' && !this._to
+                ? html`<span class="muted">${msg('Choose where the works go to see how many will move.')}</span>`
+                : html`<span class="muted">${msg('Counting…')}</span>`}
         </div>
         ${this._error ? html`<p class="error-box" role="alert">${this._error}</p>` : nothing}
         <p class="muted small">${msg('The change is saved as one batch: you can undo it afterwards as long as none of the works has been edited since.')}</p>

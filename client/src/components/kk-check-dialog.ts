@@ -8,7 +8,7 @@ import '@awesome.me/webawesome/dist/components/radio/radio.js';
 import '@awesome.me/webawesome/dist/components/checkbox/checkbox.js';
 import '@awesome.me/webawesome/dist/components/textarea/textarea.js';
 import '@awesome.me/webawesome/dist/components/button/button.js';
-import { ApiError } from '../api/client.js';
+import { errorMessage, fieldErrorsOf } from '../api/error-messages.js';
 import type { ArtworkDetail } from '../api/artworks.js';
 import { createCheck } from '../api/conditions.js';
 import { DAMAGE_TYPES, PRIORITIES, damageLabel, gradeLabel, priorityLabel } from '../i18n/labels.js';
@@ -53,7 +53,7 @@ export class KkCheckDialog extends LitElement {
       this.dispatchEvent(new CustomEvent('kk-saved', { bubbles: true, composed: true }));
       this._dialog.open = false;
     } catch (err) {
-      this._errors = err instanceof ApiError ? { ...err.fieldErrors, _: err.message } : { _: msg('Could not reach the server.') };
+      this._errors = { ...fieldErrorsOf(err), _: errorMessage(err) };
     } finally {
       this._busy = false;
     }

@@ -1,30 +1,19 @@
 // <kk-condition-panel>: a work's condition — the latest grade, next check, open treatments and
-// the history of checks, newest first.
+// everything that happened to it as one timeline (checks, treatment steps, moves, status changes).
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { Task } from '@lit/task';
 import { localized, msg, str } from '@lit/localize';
 import type { ArtworkDetail } from '../api/artworks.js';
-import { listChecks } from '../api/conditions.js';
 import { formatDate, formatMoney } from '../i18n/format.js';
-import { damageLabel, priorityLabel, treatmentStatusLabel } from '../i18n/labels.js';
+import { priorityLabel, treatmentStatusLabel } from '../i18n/labels.js';
 import { pageStyles } from '../styles/shared.js';
 import './kk-status-badge.js';
+import './kk-timeline.js';
 
 @localized()
 @customElement('kk-condition-panel')
 export class KkConditionPanel extends LitElement {
   @property({ attribute: false }) work!: ArtworkDetail;
-
-  private _checks = new Task(this, {
-    task: ([id, version], { signal }) => listChecks(id as number, signal).then((r) => (void version, r)),
-    args: () => [this.work.id, this.work.lastCheckAt] as const,
-  });
-
-  /** Reloads the list (after a new check was recorded). */
-  refresh(): void {
-    void this._checks.run();
-  }
 
   override render() {
     const w = this.work;
@@ -51,28 +40,8 @@ export class KkConditionPanel extends LitElement {
           </section>`
         : nothing}
       <section>
-        <h3>${msg('Condition checks')}</h3>
-        ${this._checks.render({
-          pending: () => html`<p class="muted" role="status">${msg('Loading…')}</p>`,
-          error: () => html`<p class="error-box" role="alert">${msg('The condition history could not be loaded.')}</p>`,
-          complete: (r) =>
-            r.items.length
-              ? html`<ol class="timeline">
-                  ${r.items.map(
-                    (c) => html`<li class=${c.supersededById ? 'superseded' : ''}>
-                      <div class="when">${formatDate(c.checkedAt)}</div>
-                      <div>
-                        <kk-status-badge .grade=${c.grade}></kk-status-badge>
-                        ${c.damageTypes.length ? html`<span class="muted"> · ${c.damageTypes.map(damageLabel).join(', ')}</span>` : nothing}
-                        ${c.recommendedAction ? html`<div>${c.recommendedAction}${c.priority !== 'none' ? html` <span class="muted">(${priorityLabel(c.priority)})</span>` : nothing}</div>` : nothing}
-                        ${c.note ? html`<div class="muted">${c.note}</div>` : nothing}
-                        <div class="muted small">${c.userName ?? msg('Unknown')}${c.supersededById ? html` · ${msg('corrected later')}` : nothing}</div>
-                      </div>
-                    </li>`,
-                  )}
-                </ol>`
-              : html`<p class="muted">${msg('No condition checks recorded yet.')}</p>`,
-        })}
+        <h3>${msg('History')}</h3>
+        <kk-timeline artworkId=${w.id} refreshKey=${`${w.version}:${w.lastCheckAt ?? ''}`}></kk-timeline>
       </section>
     `;
   }

@@ -5,7 +5,7 @@ import { localized, msg, str } from '@lit/localize';
 import '@awesome.me/webawesome/dist/components/dialog/dialog.js';
 import '@awesome.me/webawesome/dist/components/progress-bar/progress-bar.js';
 import '@awesome.me/webawesome/dist/components/button/button.js';
-import { ApiError } from '../api/client.js';
+import { errorMessage } from '../api/error-messages.js';
 import type { ArtworkDetail } from '../api/artworks.js';
 import { uploadFile } from '../api/media.js';
 import { formatBytes } from '../i18n/format.js';
@@ -57,7 +57,7 @@ export class KkUploadDialog extends LitElement {
           // After the first primary picture, further files are details.
           if (this._role === 'primary') this._role = 'detail';
         } catch (err) {
-          const message = err instanceof ApiError ? (err.fieldErrors.files ?? err.message) : msg('Could not reach the server.');
+          const message = errorMessage(err);
           this._patch(item, { state: 'failed', error: message });
         }
       }

@@ -6,9 +6,10 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import '@awesome.me/webawesome/dist/components/button/button.js';
 import { ApiError, ConflictError } from '../api/client.js';
+import { errorMessage, fieldErrorsOf } from '../api/error-messages.js';
 import { getArtwork, updateArtwork, type ArtworkDetail, type ArtworkRecord } from '../api/artworks.js';
 import { fieldLabel } from '../i18n/field-labels.js';
-import { ACQUISITION_METHODS, MOUNTINGS, OBJECT_TYPES, acquisitionLabel, mountingLabel, objectTypeLabel } from '../i18n/labels.js';
+import { ACQUISITION_METHODS, MOUNTINGS, OBJECT_TYPES, acquisitionLabel, artistRoleLabel, mountingLabel, objectTypeLabel } from '../i18n/labels.js';
 import { formatDateTime } from '../i18n/format.js';
 import { changesOf, EDITABLE_KEYS, FORM_GROUPS, parseValue, toDraft, validate, type Draft, type EditableKey } from '../lib/artwork-form.js';
 import { navigate, setLeaveGuard } from '../router.js';
@@ -17,6 +18,12 @@ import { pageStyles } from '../styles/shared.js';
 import '../components/kk-field.js';
 import '../components/kk-conflict-view.js';
 import type { Choice, ConflictRow } from '../components/kk-conflict-view.js';
+import '../components/kk-artist-editor.js';
+import type { ArtistsChangeEvent, EditorArtist } from '../components/kk-artist-editor.js';
+
+const toEditorArtists = (w: ArtworkDetail): EditorArtist[] => w.artists.map((a) => ({ id: a.id, name: a.name, role: a.role, birthYear: a.birthYear, deathYear: a.deathYear }));
+const artistsKey = (list: EditorArtist[]) => JSON.stringify(list.map((a) => [a.id, a.role]));
+const showArtists = (list: EditorArtist[]) => (list.length ? list.map((a) => (a.role === 'artist' ? a.name : `${a.name} (${artistRoleLabel(a.role)})`)).join(', ') : '–');
 
 @localized()
 @customElement('kk-artwork-edit-page')
@@ -29,10 +36,13 @@ export class KkArtworkEditPage extends LitElement {
   @state() private _base: Draft = {};
   @state() private _version = 0;
   @state() private _draft: Draft = {};
+  /** The artists (ordered, with role) as loaded, and as edited: sent only when they differ. */
+  @state() private _baseArtists: EditorArtist[] = [];
+  @state() private _artists: EditorArtist[] = [];
   @state() private _touched = new Set<string>();
   @state() private _serverErrors: Record<string, string> = {};
   @state() private _saving = false;
-  @state() private _conflict: { current: ArtworkRecord; rows: ConflictRow[] } | null = null;
+  @state() private _conflict: { current: ArtworkRecord; rows: ConflictRow[]; theirArtists: EditorArtist[] } | null = null;
   @state() private _submitted = false;
   private _loadedId = '';
 
@@ -53,7 +63,14 @@ export class KkArtworkEditPage extends LitElement {
   };
 
   private get _dirty(): boolean {
-    return Object.keys(changesOf(this._draft, this._base)).length > 0;
+    return Object.keys(this._changes()).length > 0;
+  }
+
+  /** The PATCH body: changed fields, and the whole artist list when it changed. */
+  private _changes(): Record<string, unknown> {
+    const changes = changesOf(this._draft, this._base);
+    if (artistsKey(this._artists) !== artistsKey(this._baseArtists)) changes.artists = this._artists.map((a) => ({ artistId: a.id, role: a.role }));
+    return changes;
   }
 
   override willUpdate(): void {
@@ -69,6 +86,8 @@ export class KkArtworkEditPage extends LitElement {
       this._work = w;
       this._base = toDraft(w);
       this._draft = { ...this._base };
+      this._baseArtists = toEditorArtists(w);
+      this._artists = this._baseArtists;
       this._version = w.version;
       this._conflict = null;
       this._touched = new Set();
@@ -79,7 +98,7 @@ export class KkArtworkEditPage extends LitElement {
   }
 
   private get _clientErrors(): Record<string, string> {
-    return validate(changesOf(this._draft, this._base));
+    return validate(this._changes());
   }
 
   private _onInput(e: CustomEvent<{ key: string; value: string | boolean }>): void {
@@ -92,14 +111,22 @@ export class KkArtworkEditPage extends LitElement {
     }
   }
 
+  private _onArtists(e: ArtistsChangeEvent): void {
+    this._artists = e.detail.artists;
+    this._touched = new Set(this._touched).add('artists');
+    const { artists: _gone, ...rest } = this._serverErrors;
+    this._serverErrors = Object.fromEntries(Object.entries(rest).filter(([k]) => !k.startsWith('artists.')));
+  }
+
   private async _save(e?: Event): Promise<void> {
     e?.preventDefault();
     this._submitted = true;
-    const changes = changesOf(this._draft, this._base);
+    const changes = this._changes();
     const errors = validate(changes);
     if (Object.keys(errors).length) {
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(`kk-field[key="${Object.keys(errors)[0]}"]`)?.focus();
+      const first = Object.keys(errors)[0]!;
+      this.renderRoot.querySelector<HTMLElement>(first.startsWith('artists') ? 'kk-artist-editor' : `kk-field[key="${first}"]`)?.focus();
       return;
     }
     if (!Object.keys(changes).length) {
@@ -110,22 +137,30 @@ export class KkArtworkEditPage extends LitElement {
     try {
       await updateArtwork(Number(this.params.id), this._version, changes);
       this._base = { ...this._draft };
+      this._baseArtists = this._artists;
       setLeaveGuard(null);
       void toast(msg('Saved'));
       navigate(`/works/${this.params.id}`);
     } catch (err) {
-      if (err instanceof ConflictError) this._showConflict(err.current as ArtworkRecord);
+      if (err instanceof ConflictError) await this._showConflict(err.current as ArtworkRecord);
       else if (err instanceof ApiError) {
-        this._serverErrors = { ...err.fieldErrors, ...(Object.keys(err.fieldErrors).length ? {} : { _: err.message }) };
+        const fields = fieldErrorsOf(err);
+        this._serverErrors = { ...fields, ...(Object.keys(fields).length ? {} : { _: errorMessage(err) }) };
       } else this._serverErrors = { _: msg('Could not reach the server. Your changes are still here; try again.') };
     } finally {
       this._saving = false;
     }
   }
 
-  private _showConflict(current: ArtworkRecord): void {
+  private async _showConflict(current: ArtworkRecord): Promise<void> {
     const theirs = toDraft(current);
     const rows: ConflictRow[] = [];
+    // The 412 body is the bare record; their artist list comes with the detail view.
+    const theirArtists = toEditorArtists(await getArtwork(current.id).catch(() => ({ artists: [] }) as unknown as ArtworkDetail));
+    const mineChanged = artistsKey(this._artists) !== artistsKey(this._baseArtists);
+    const theirsChanged = artistsKey(theirArtists) !== artistsKey(this._baseArtists);
+    if ((mineChanged || theirsChanged) && artistsKey(this._artists) !== artistsKey(theirArtists))
+      rows.push({ key: 'artists', label: fieldLabel('artists'), base: showArtists(this._baseArtists), theirs: showArtists(theirArtists), mine: showArtists(this._artists), clash: mineChanged && theirsChanged, changedByMe: mineChanged });
     for (const k of EDITABLE_KEYS) {
       const base = parseValue(k, this._base[k]);
       const mine = parseValue(k, this._draft[k]);
@@ -137,7 +172,7 @@ export class KkArtworkEditPage extends LitElement {
       if (same(mine, their)) continue;
       rows.push({ key: k, label: this._label(k), base: this._show(k, this._base[k]), theirs: this._show(k, theirs[k]), mine: this._show(k, this._draft[k]), clash: mineChanged && theirsChanged, changedByMe: mineChanged });
     }
-    this._conflict = { current, rows };
+    this._conflict = { current, rows, theirArtists };
     void this.updateComplete.then(() => this.renderRoot.querySelector('kk-conflict-view')?.scrollIntoView({ block: 'start' }));
   }
 
@@ -154,7 +189,10 @@ export class KkArtworkEditPage extends LitElement {
     const current = this._conflict!.current;
     const theirs = toDraft(current);
     const merged: Draft = { ...theirs };
+    const theirArtists = this._conflict!.theirArtists;
+    const artists = e.detail.choices.artists === 'mine' ? this._artists : theirArtists;
     for (const row of this._conflict!.rows) {
+      if (row.key === 'artists') continue;
       const k = row.key as EditableKey;
       merged[k] = e.detail.choices[k] === 'mine' ? this._draft[k] : theirs[k];
     }
@@ -162,6 +200,8 @@ export class KkArtworkEditPage extends LitElement {
     this._base = theirs;
     this._version = current.version;
     this._draft = merged;
+    this._baseArtists = theirArtists;
+    this._artists = artists;
     this._conflict = null;
     await this._save();
   }
@@ -209,11 +249,13 @@ export class KkArtworkEditPage extends LitElement {
     return html`
       <nav class="crumbs" aria-label=${msg('Breadcrumbs')}><a href="/search">${msg('Search')}</a> <span aria-hidden="true">/</span> <a href="/works/${w.id}">${w.inventoryNumber}</a> <span aria-hidden="true">/</span> <span>${msg('Edit')}</span></nav>
       <h1>${msg(str`Edit ${w.title}`)}</h1>
-      <p class="muted">${msg(str`Version ${this._version}, last changed ${formatDateTime(w.updatedAt)}.`)} ${w.artists.length ? msg(str`Artists: ${w.artists.map((a) => a.name).join(', ')}`) : nothing}</p>
+      <p class="muted">${msg(str`Version ${this._version}, last changed ${formatDateTime(w.updatedAt)}.`)}</p>
       ${this._conflict
         ? html`<kk-conflict-view .rows=${this._conflict.rows} changedBy=${msg(str`Saved version ${this._conflict.current.version}, ${formatDateTime(this._conflict.current.updatedAt)}`)} ?busy=${this._saving} @kk-conflict-resolve=${this._merge} @kk-conflict-discard=${this._discard}></kk-conflict-view>`
         : nothing}
       <form @submit=${this._save} @kk-field-input=${this._onInput} novalidate>
+        <kk-artist-editor .artists=${this._artists} error=${errorOf('artists') || Object.entries(this._serverErrors).find(([k]) => k.startsWith('artists.'))?.[1] || ''}
+          @kk-artists-change=${this._onArtists}></kk-artist-editor>
         ${FORM_GROUPS.map(
           (g) => html`<fieldset>
             <legend>${this._groupTitle(g.id)}</legend>

@@ -14,6 +14,7 @@ import { formatNumber } from '../i18n/format.js';
 import { facetLabel } from '../i18n/labels.js';
 import { navigate } from '../router.js';
 import { apiParams, FACET_ORDER, queryFromState, stateFromQuery, toggleFilter, type FilterKey, type SearchState } from '../lib/search-state.js';
+import { mapHref } from '../map/map-url.js';
 import { pageStyles } from '../styles/shared.js';
 import { roleAllows } from '../../../server/users/permissions.js';
 import '../components/kk-artwork-list.js';
@@ -238,6 +239,7 @@ export class KkSearchPage extends LitElement {
         ${activeCount ? html`<button type="button" class="link" @click=${() => this._go({ ...s, filters: {} })}>${msg('Clear filters')}</button>` : nothing}
       </div>
       <div class="controls">
+        <a class="map-link" href=${mapHref(s)}>${msg('Show on map')}</a>
         <label class="sort"><span>${msg('Sort')}</span>
           <select @change=${(e: Event) => this._go({ ...s, sort: (e.target as HTMLSelectElement).value as SortName })}>
             ${this._sortOptions().map(([v, label]) => html`<option value=${v} ?selected=${(s.sort || (s.q ? 'relevance' : 'inventory')) === v}>${label}</option>`)}
@@ -461,9 +463,14 @@ export class KkSearchPage extends LitElement {
       }
       .controls {
         display: flex;
+        flex-wrap: wrap;
         align-items: center;
         gap: var(--kk-space-3);
         margin-left: auto;
+      }
+      .map-link {
+        font-size: var(--kk-text-s);
+        white-space: nowrap;
       }
       .sort {
         display: inline-flex;
