@@ -136,10 +136,10 @@ describe('actions by role', () => {
     await page.locator('kk-artwork-page h1').waitFor();
     await page.getByRole('button', { name: 'Flytta' }).click();
     const dialog = page.locator('kk-move-dialog');
-    await dialog.locator('wa-input').first().locator('input').fill(room.name);
+    await dialog.locator('kk-location-picker wa-input input').fill(room.name);
     await dialog.locator('li[role=option]').first().waitFor();
     await dialog.locator('li[role=option]').first().click();
-    await dialog.locator('wa-input').nth(1).locator('input').fill('Omflyttning efter renovering');
+    await dialog.getByLabel('Orsak').fill('Omflyttning efter renovering');
     await dialog.locator('wa-button[variant=brand]').click();
     await expect.poll(() => page.locator('kk-location-path').evaluate((el) => el.shadowRoot!.textContent ?? '')).toContain('Väntrum');
     const moved = env.app.db.$client.prepare('select reason from movements where artwork_id = ? order by id desc limit 1').pluck().get(id);
