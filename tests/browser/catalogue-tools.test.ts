@@ -118,6 +118,11 @@ describe("editing a work's artists", () => {
     const audit = sql().prepare("select before, after from audit_log where entity_type = 'artwork' and entity_id = ? and action = 'update' order by id desc limit 1").get(id) as { before: string; after: string };
     expect(JSON.parse(audit.before).artists).toEqual([{ artistId: original.id, role: 'artist' }]);
     expect(JSON.parse(audit.after).artists.map((a: { role: string }) => a.role)).toEqual(['artist', 'designer']);
+    // The change history names the artists (the audit keeps their ids) with their roles.
+    await page.goto(`/works/${id}?tab=history`);
+    const change = page.locator('kk-history-list li').first().locator('tbody tr', { hasText: 'Konstnärer' });
+    await expect.poll(() => change.locator('td').nth(1).innerText()).toBe(`Testa Nyström, ${other.name} (Formgivare)`);
+    expect(await change.locator('td.before').innerText()).toBe(original.name);
     await page.context().close();
 
     const phone = await env.page({ role: 'curator', viewport: 'phone' });

@@ -6,6 +6,8 @@ import { localized, msg, str } from '@lit/localize';
 import { artworkHistory, type HistoryEntry } from '../api/artworks.js';
 import { formatDateTime } from '../i18n/format.js';
 import { fieldLabel } from '../i18n/field-labels.js';
+import { artistRoleLabel } from '../i18n/labels.js';
+import { getArtist } from '../api/artists.js';
 import { pageStyles } from '../styles/shared.js';
 
 /** Keys bookkeeping changes on every write; not worth showing as a change. */
@@ -20,10 +22,26 @@ export function changedFields(e: Pick<HistoryEntry, 'before' | 'after'>): { key:
     .map((k) => ({ key: k, before: before[k], after: after[k] }));
 }
 
-export function showValue(v: unknown): string {
+type ArtistLink = { name?: string; artistId?: number; role?: string };
+
+/** The artist ids named in an entry's artist lists (the audit stores ids and roles, not names). */
+export function artistIdsOf(e: Pick<HistoryEntry, 'before' | 'after'>): number[] {
+  const lists = [e.before?.artists, e.after?.artists].filter(Array.isArray) as ArtistLink[][];
+  return [...new Set(lists.flat().flatMap((a) => (typeof a?.artistId === 'number' ? [a.artistId] : [])))];
+}
+
+export function showValue(v: unknown, artistNames: ReadonlyMap<number, string> = new Map()): string {
   if (v === null || v === undefined || v === '') return '–';
   if (typeof v === 'boolean') return v ? msg('Yes') : msg('No');
-  if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' && x ? ((x as { name?: string; artistId?: number }).name ?? `#${(x as { artistId?: number }).artistId}`) : String(x))).join(', ');
+  if (Array.isArray(v))
+    return v
+      .map((x) => {
+        if (typeof x !== 'object' || !x) return String(x);
+        const a = x as ArtistLink;
+        const name = a.name ?? (a.artistId !== undefined ? (artistNames.get(a.artistId) ?? `#${a.artistId}`) : '?');
+        return a.role && a.role !== 'artist' ? `${name} (${artistRoleLabel(a.role)})` : name;
+      })
+      .join(', ');
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
 }
@@ -44,12 +62,15 @@ export class KkHistoryList extends LitElement {
   @property({ type: Number }) artworkId = 0;
   @state() private _more: HistoryEntry[] = [];
   @state() private _cursor: string | null = null;
+  /** Names of the artists the loaded entries refer to by id. */
+  @state() private _artistNames = new Map<number, string>();
 
   private _task = new Task(this, {
     task: async ([id], { signal }) => {
       const page = await artworkHistory(id as number, undefined, signal);
       this._more = [];
       this._cursor = page.nextCursor;
+      void this._nameArtists(page.items);
       return page;
     },
     args: () => [this.artworkId] as const,
@@ -60,6 +81,16 @@ export class KkHistoryList extends LitElement {
     const page = await artworkHistory(this.artworkId, this._cursor);
     this._more = [...this._more, ...page.items];
     this._cursor = page.nextCursor;
+    void this._nameArtists(page.items);
+  }
+
+  private async _nameArtists(items: HistoryEntry[]): Promise<void> {
+    const missing = [...new Set(items.flatMap(artistIdsOf))].filter((id) => !this._artistNames.has(id)).slice(0, 50);
+    if (!missing.length) return;
+    const found = await Promise.all(missing.map((id) => getArtist(id).then((a) => [id, a.name] as const, () => null)));
+    const next = new Map(this._artistNames);
+    for (const f of found) if (f) next.set(f[0], f[1]);
+    this._artistNames = next;
   }
 
   override render() {
@@ -77,7 +108,7 @@ export class KkHistoryList extends LitElement {
                 ${changes.length
                   ? html`<table>
                       <thead><tr><th scope="col">${msg('Field')}</th><th scope="col">${msg('Before')}</th><th scope="col">${msg('After')}</th></tr></thead>
-                      <tbody>${changes.map((c) => html`<tr><th scope="row">${fieldLabel(c.key)}</th><td class="before">${showValue(c.before)}</td><td>${showValue(c.after)}</td></tr>`)}</tbody>
+                      <tbody>${changes.map((c) => html`<tr><th scope="row">${fieldLabel(c.key)}</th><td class="before">${showValue(c.before, this._artistNames)}</td><td>${showValue(c.after, this._artistNames)}</td></tr>`)}</tbody>
                     </table>`
                   : nothing}
               </li>`;
