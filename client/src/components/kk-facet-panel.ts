@@ -132,7 +132,8 @@ export class KkFacetPanel extends LitElement {
       color: #fff;
     }
     .chip[aria-pressed='true'] .count {
-      background: rgb(255 255 255 / 22%);
+      /* Darker, not lighter, than the chip: white 12 px digits need 4.5:1. */
+      background: rgb(0 0 0 / 25%);
       color: #fff;
     }
     .chip:focus-visible,

@@ -80,6 +80,21 @@ export function roleLabel(r: string): string {
   }
 }
 
+export const ARTIST_ROLES = ['artist', 'designer', 'photographer', 'after', 'workshop', 'collaborator'] as const;
+
+/** An artist's part in a work (artwork_artists.role). */
+export function artistRoleLabel(r: string): string {
+  switch (r) {
+    case 'artist': return msg('Artist');
+    case 'designer': return msg('Designer');
+    case 'photographer': return msg('Photographer');
+    case 'after': return msg('After (original by)');
+    case 'workshop': return msg('Workshop');
+    case 'collaborator': return msg('Collaborator');
+    default: return r;
+  }
+}
+
 export function locationKindLabel(k: string): string {
   switch (k) {
     case 'site': return msg('Site');
