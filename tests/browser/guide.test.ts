@@ -60,4 +60,23 @@ describe('public art guide on a phone', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('sv');
     await page.context().close();
   });
+
+  it('the dashboard shows the guide reach that visits just made', async () => {
+    const visitor = await env.page({ role: null, viewport: 'phone' });
+    await visitor.goto('/guide');
+    const siteHref = (await visitor.locator('ul.cards a').first().getAttribute('href'))!;
+    const siteName = (await visitor.locator('ul.cards a strong').first().textContent())!;
+    for (let i = 0; i < 3; i++) await visitor.goto(siteHref);
+    await visitor.context().close();
+
+    const page = await env.page({ role: 'viewer', viewport: 'desktop' });
+    await page.goto('/dashboard');
+    const card = page.locator('kk-guide-reach');
+    await card.getByRole('heading', { name: 'Konstguidens räckvidd' }).waitFor();
+    await expect.poll(() => card.getByRole('link', { name: siteName }).count()).toBe(1);
+    const row = card.getByRole('row').filter({ hasText: siteName });
+    expect(Number((await row.getByRole('cell').nth(1).textContent())!.replace(/\D/g, ''))).toBeGreaterThanOrEqual(3);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -11,6 +11,7 @@ import { navigate } from '../router.js';
 import { pageStyles } from '../styles/shared.js';
 import '../components/kk-figure-bars.js';
 import '../components/kk-trend-chart.js';
+import '../components/kk-guide-reach.js';
 
 const GRADE_COLORS = ['var(--kk-grade-1)', 'var(--kk-grade-2)', 'var(--kk-grade-3)', 'var(--kk-grade-4)'];
 const TREND_COLORS = ['#136c2e', '#7a6a00', '#a14f00', '#b42318'];
@@ -118,6 +119,7 @@ export class KkDashboardPage extends LitElement {
           <kk-figure-bars label=${msg('Works with gaps in their record')} .items=${d.quality.items.map((q) => ({ key: q.gap, label: incompleteLabel(q.gap), count: q.count, href: searchHref(q), color: 'var(--kk-warning)' }))}></kk-figure-bars>
         </section>
         ${this._projects(d)}
+        <kk-guide-reach .site=${d.site?.id}></kk-guide-reach>
         <section class="card" aria-labelledby="h-recent">
           <h2 id="h-recent">${msg('Recent changes')}</h2>
           ${d.recent.length
