@@ -11,7 +11,7 @@ import { Lookups } from './import.lookups.js';
 import { evaluateRow, type Plan, type RowContext } from './import.rows.js';
 import { IMPORT_FIELDS, type ImportField, type ImportReport, type RowError } from './import.schema.js';
 import { importBatchId } from './import.undo.js';
-import { placeAll, writeNew, writeUpdate, type Pending, type Writer } from './import.write.js';
+import { firstFreeArtworkId, placeAll, writeNew, writeUpdate, type Pending, type Writer } from './import.write.js';
 
 /** Row errors kept in a report (the counts stay exact beyond it). */
 export const MAX_STORED_ERRORS = 10_000;
@@ -70,8 +70,13 @@ function fatalError(pass: Pass): RowError | null {
   return { row: f.row, column: f.index !== null ? (pass.header[f.index] ?? `column ${f.index + 1}`) : null, value: null, message: f.message };
 }
 
-export function dryRun(input: RunInput): ImportReport & { duplicates: string[] } {
+/** The last audited change to the catalogue: while it stays the same, nothing a dry run read has changed. */
+export const catalogueStamp = (sqlite: Database.Database) =>
+  sqlite.prepare("select coalesce(max(id), 0) from audit_log where entity_type not in ('import', 'import_profile')").pluck().get() as number;
+
+export function dryRun(input: RunInput): ImportReport & { duplicates: string[]; stamp: number } {
   return input.sqlite.transaction(() => {
+    const stamp = catalogueStamp(input.sqlite);
     const pass = open(input);
     const ctx = context(input, pass.header);
     const report: ImportReport = { rows: 0, new: 0, updated: 0, unchanged: 0, errorRows: 0, errorCount: 0, errors: [], fatal: false, artistsToCreate: 0, locationsToCreate: 0 };
@@ -123,7 +128,7 @@ export function dryRun(input: RunInput): ImportReport & { duplicates: string[] }
     report.artistsToCreate = newArtists.size;
     report.locationsToCreate = newPlaces.size;
     input.onProgress?.({ phase: 'dry-run', done: input.facts.size, total: input.facts.size, rows: n });
-    return { ...report, duplicates };
+    return { ...report, duplicates, stamp };
   })();
 }
 
@@ -153,7 +158,9 @@ export function commit(input: RunInput & { duplicates: string[]; skipErrors: boo
     if (state === 'committed' || state === 'undone') throw conflict('import.already_committed', `This import was already committed${state === 'undone' ? ' and undone' : ''}; upload the file again to import it anew.`);
     const pass = open(input);
     const ctx = context(input, pass.header);
-    const w: Writer = { sqlite, user: input.user, at: input.at, importId: input.importId, batchId, lookups: ctx.lookups, createdArtists: 0, createdLocations: 0 };
+    const w: Writer = { sqlite, user: input.user, at: input.at, importId: input.importId, batchId, lookups: ctx.lookups, createdArtists: 0, createdLocations: 0, nextArtworkId: firstFreeArtworkId(sqlite) };
+    // New works get their artist links before the work itself (see writeNew); checked at COMMIT.
+    sqlite.pragma('defer_foreign_keys = ON');
     const dup = new Set(input.duplicates);
     const result: CommitResult = { new: 0, updated: 0, unchanged: 0, skippedRows: 0, errors: [], artistsCreated: 0, locationsCreated: 0, artworkIds: [] };
     const refuse = (e: RowError) => {
@@ -188,6 +195,7 @@ export function commit(input: RunInput & { duplicates: string[]; skipErrors: boo
     }
     const fatal = fatalError(pass);
     if (fatal) throw unprocessable('import.unreadable', 'The file is broken (see the row named); nothing was written.', [{ path: `row ${fatal.row}`, message: fatal.message }]);
+    sqlite.pragma('defer_foreign_keys = OFF');
     placeAll(w, done);
     result.artworkIds = done.map((d) => d.id);
     result.artistsCreated = w.createdArtists;

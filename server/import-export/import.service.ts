@@ -9,7 +9,7 @@ import { conflict, notFound, unprocessable } from '../http/errors.js';
 import type { AuthUser } from '../users/auth.js';
 import { suggestMapping } from './import.fields.js';
 import { inspectFile, readRows, type FileFacts } from './import.file.js';
-import { commit, dryRun, type CommitResult, type Progress } from './import.run.js';
+import { catalogueStamp, commit, dryRun, type CommitResult, type Progress } from './import.run.js';
 import type { ImportReport, ImportSummary } from './import.schema.js';
 
 export const IMPORTS_DIR = 'imports';
@@ -110,7 +110,7 @@ const runInput = (env: Env, imp: ImportRow, mapping: Record<string, string>) => 
   onProgress: env.onProgress,
 });
 
-export type StoredReport = ImportReport & { duplicates: string[] };
+export type StoredReport = ImportReport & { duplicates: string[]; stamp?: number };
 
 /** Runs the dry run with the given (or last, or suggested) mapping and keeps its report; saves the profile if named. */
 export function runDryRun(env: Env, id: number, body: { mapping?: Record<string, string>; profileName?: string }): ImportReport {
@@ -123,7 +123,7 @@ export function runDryRun(env: Env, id: number, body: { mapping?: Record<string,
     env.sqlite.prepare("update imports set mapping = ?, report = ?, state = 'checked', checked_at = ? where id = ?").run(JSON.stringify(mapping), JSON.stringify(report), env.at, id);
     if (body.profileName) saveProfile(env.sqlite, body.profileName, mapping, env.user, env.at);
   })();
-  const { duplicates: _d, ...out } = report;
+  const { duplicates: _d, stamp: _s, ...out } = report;
   return out;
 }
 
@@ -136,7 +136,20 @@ export function runCommit(env: Env, id: number, skipErrors: boolean): CommitResu
   if (report.fatal) throw unprocessable('import.unreadable', 'The file is broken (see the dry run report); nothing can be committed.', report.errors.slice(0, 20).map((e) => ({ path: `row ${e.row}`, message: e.message })));
   if (report.errorCount && !skipErrors)
     throw conflict('import.has_errors', `The dry run found ${report.errorCount} errors in ${report.errorRows} rows; fix the file, or commit with skipErrors to write only the valid rows.`, { errors: report.errors.slice(0, 1000) });
+  // Nothing to write, and nothing in the catalogue changed since the dry run: the file need not be read again.
+  if (report.new + report.updated === 0 && !report.errorCount && report.stamp === catalogueStamp(env.sqlite))
+    return recordUnchanged(env, imp, report);
   return commit({ ...runInput(env, imp, JSON.parse(imp.mapping!)), expectedRows: report.rows, duplicates: report.duplicates, skipErrors, fileName: imp.fileName, fileHash: imp.fileHash });
+}
+
+function recordUnchanged(env: Env, imp: ImportRow, report: StoredReport): CommitResult {
+  const summary = { new: 0, updated: 0, unchanged: report.unchanged, skippedRows: 0, artistsCreated: 0, locationsCreated: 0 };
+  env.sqlite.transaction(() => {
+    env.sqlite.prepare("update imports set state = 'committed', committed_at = ?, committed_by = ?, result = ? where id = ?").run(env.at, env.user.id, JSON.stringify({ ...summary, errors: [] }), imp.id);
+    recordAudit(env.sqlite, { at: env.at, userId: env.user.id, action: 'import', entityType: 'import', entityId: imp.id, after: { fileName: imp.fileName, fileHash: imp.fileHash, ...summary }, batchId: `import-${imp.id}` });
+  }).immediate();
+  env.onProgress?.({ phase: 'commit', done: report.rows, total: report.rows, rows: report.rows });
+  return { ...summary, errors: [], artworkIds: [] };
 }
 
 export function importSummary(sqlite: Database.Database, id: number, progress: ImportSummary['progress'] = null): ImportSummary {
@@ -148,7 +161,7 @@ export function importSummary(sqlite: Database.Database, id: number, progress: I
       : 0;
   let out: ImportReport | null = null;
   if (report) {
-    const { duplicates: _d, ...rest } = report;
+    const { duplicates: _d, stamp: _s, ...rest } = report;
     out = { ...rest, errors: rest.errors.slice(0, 1000) };
   }
   return {

@@ -41,6 +41,10 @@ export function undoImport(sqlite: Database.Database, importId: number, user: Au
         changedCount: changed.length,
       });
     for (const i of items) assertSite(user, i.siteId);
+    assertNotInUse(sqlite, items.filter((i) => i.action === 'new'));
+    // Checked above; deferring the foreign keys lets a work go before its artist links, so the full-text index
+    // is not rebuilt for a work that is being removed (the links' trigger finds no work any more).
+    sqlite.pragma('defer_foreign_keys = ON');
     const batchId = importBatchId(importId);
     const undoBatch = `undo-${batchId}`;
     const dropMoves = sqlite.prepare('delete from movements where artwork_id = ? and batch_id = ?');
@@ -53,15 +57,8 @@ export function undoImport(sqlite: Database.Database, importId: number, user: Au
       const current = getArtwork(sqlite, i.artworkId);
       if (i.action === 'new') {
         dropMoves.run(i.artworkId, batchId);
+        delWork.run(i.artworkId);
         links.run(i.artworkId);
-        try {
-          delWork.run(i.artworkId);
-        } catch (e) {
-          if (!isForeignKey(e)) throw e;
-          throw conflict('import.records_in_use', `Work ${i.inventoryNumber} has records of its own since the import (checks, rounds, treatments); the import can no longer be undone as a whole.`, {
-            artworks: [{ id: i.artworkId, inventoryNumber: i.inventoryNumber, href: `/api/artworks/${i.artworkId}` }],
-          });
-        }
         recordAudit(sqlite, { at, userId: user.id, action: 'delete', entityType: 'artwork', entityId: i.artworkId, before: current, after: null, batchId: undoBatch });
         removed++;
         continue;
@@ -85,11 +82,31 @@ export function undoImport(sqlite: Database.Database, importId: number, user: Au
       recordAudit(sqlite, { at, userId: user.id, action: 'undo', entityType: 'artwork', entityId: i.artworkId, before: current, after: getArtwork(sqlite, i.artworkId), batchId: undoBatch });
       restored++;
     }
+    sqlite.pragma('defer_foreign_keys = OFF');
     removeCreated(sqlite, importId, user, at, undoBatch);
     sqlite.prepare("update imports set state = 'undone', undone_at = ?, undone_by = ? where id = ?").run(at, user.id, importId);
     recordAudit(sqlite, { at, userId: user.id, action: 'undo', entityType: 'import', entityId: importId, before: { state: 'committed' }, after: { state: 'undone', removed, restored }, batchId: undoBatch });
     return { removed, restored, artworkIds: items.map((i) => i.artworkId) };
   })();
+}
+
+/** Works the import created that other records point at since (a check, a round, a treatment) cannot simply go. */
+function assertNotInUse(sqlite: Database.Database, created: Item[]): void {
+  if (!created.length) return;
+  const refs = sqlite
+    .prepare(`select m.name as tbl, f."from" as col from sqlite_master m join pragma_foreign_key_list(m.name) f where m.type = 'table' and f."table" = 'artworks'`)
+    .all() as { tbl: string; col: string }[];
+  const own = new Set(['movements', 'artwork_artists', 'artworks']);
+  const ids = JSON.stringify(created.map((i) => i.artworkId));
+  const used = new Set<number>();
+  for (const r of refs.filter((r) => !own.has(r.tbl)))
+    for (const id of sqlite.prepare(`select distinct "${r.col}" from "${r.tbl}" where "${r.col}" in (select value from json_each(?))`).pluck().all(ids) as number[]) used.add(id);
+  if (!used.size) return;
+  const works = created.filter((i) => used.has(i.artworkId));
+  throw conflict('import.records_in_use', `${works.length} of the works the import created have records of their own since (checks, rounds, treatments); the import can no longer be undone as a whole.`, {
+    artworks: works.slice(0, 100).map((i) => ({ id: i.artworkId, inventoryNumber: i.inventoryNumber, href: `/api/artworks/${i.artworkId}` })),
+    changedCount: works.length,
+  });
 }
 
 /** Artists and locations the import created go again when nothing uses them any more (deepest locations first). */

@@ -27,7 +27,12 @@ export type JobMessage =
 const dbs = new Map<string, Db>();
 const db = (file: string) => {
   let d = dbs.get(file);
-  if (!d) dbs.set(file, (d = openDatabase(file)));
+  if (!d) {
+    d = openDatabase(file);
+    // The server's own connection already maps the file: a second mapping would count its pages twice.
+    d.$client.pragma('mmap_size = 0');
+    dbs.set(file, d);
+  }
   return d;
 };
 
