@@ -39,6 +39,7 @@ const INIT = `(function () {
     deepLinking: true,
     presets: [SwaggerUIBundle.presets.apis],
     layout: 'BaseLayout',
+    docExpansion: 'none',
     requestInterceptor: function (req) {
       if (csrf && req.method && req.method.toUpperCase() !== 'GET') req.headers['X-CSRF-Token'] = csrf;
       return req;
