@@ -97,10 +97,13 @@ describe('search', () => {
     await page.keyboard.type('berg');
     await page.waitForURL(/q=berg/);
     await expect.poll(() => rows(page).first().innerText()).toMatch(/berg/i);
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('ArrowDown');
+    // Results arrive as you type: let the last answer land before moving through them.
+    await page.waitForLoadState('networkidle');
     const second = await rows(page).nth(1).locator('a.work').getAttribute('href');
-    expect(await page.evaluate(() => (document.querySelector('kk-app')!.shadowRoot!.querySelector('kk-search-page')!.shadowRoot!.querySelector('kk-artwork-list')!.shadowRoot!.activeElement as HTMLAnchorElement | null)?.getAttribute('href'))).toBe(second);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const focused = () => page.evaluate(() => (document.querySelector('kk-app')!.shadowRoot!.querySelector('kk-search-page')!.shadowRoot!.querySelector('kk-artwork-list')!.shadowRoot!.activeElement as HTMLAnchorElement | null)?.getAttribute('href'));
+    await expect.poll(focused).toBe(second);
     await page.keyboard.press('Enter');
     await page.waitForURL((u) => u.pathname === second);
     await page.locator('kk-artwork-page h1').waitFor();
