@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { openDatabase } from '../db/connection.js';
 import { loadConfig } from '../server/config.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../server/import-export/import.schema.js';
-import { allWorkIds, runExport } from '../server/import-export/export.service.js';
+import { allWorkIds, COLLECTION_HOLDER, runExport } from '../server/import-export/export.service.js';
 
 async function run(argv: string[]): Promise<number> {
   const get = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
@@ -19,7 +19,7 @@ async function run(argv: string[]): Promise<number> {
   await runExport(
     config.dbFile,
     ids,
-    { format, semicolon: argv.includes('--semicolon'), baseUrl: config.publicUrl ?? `http://localhost:${config.port}`, holder: 'Region Stockholm', includeInternal: argv.includes('--all'), exportedAt: new Date().toISOString() },
+    { format, semicolon: argv.includes('--semicolon'), baseUrl: config.publicUrl ?? `http://localhost:${config.port}`, holder: COLLECTION_HOLDER, includeInternal: argv.includes('--all'), exportedAt: new Date().toISOString() },
     async (text) => {
       if (!out.write(text)) await once(out, 'drain');
     },

@@ -3,14 +3,27 @@
 //   and a first import of as many NEW works (dry run + commit, target < 10 s), then its undo (which restores the
 //   bench database for the modules after this one). Peak RSS of the whole process (server, worker thread, the
 //   search's in-memory columns) is sampled every 50 ms during each step (target < 300 MB).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { BenchFigure, BenchModule } from './harness.js';
 
+/** Peak RSS of the process and its rise over the level when the step began (the database's page cache and
+ *  memory map and the search's columns are already in the base). */
 function rssSampler() {
-  let peak = process.memoryUsage().rss;
+  let base = process.memoryUsage().rss;
+  let peak = base;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const mb = (n: number) => Math.round(n / 1024 / 1024);
   return {
-    reset: () => (peak = process.memoryUsage().rss),
-    peakMb: () => Math.round(Math.max(peak, process.memoryUsage().rss) / 1024 / 1024),
+    reset: () => (base = peak = process.memoryUsage().rss),
+    note: () => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+      return `peak RSS ${mb(peak)} MB (+${mb(peak - base)} MB over ${mb(base)} MB at the start)`;
+    },
     stop: () => clearInterval(timer),
   };
 }
@@ -19,29 +32,35 @@ const module: BenchModule = async (ctx) => {
   const h = ctx.authHeaders;
   const rss = rssSampler();
   const figures: BenchFigure[] = [];
-  const figure = (name: string, ms: number, note: string) => figures.push({ name, figure: `${note}; peak RSS ${rss.peakMb()} MB`, p50_ms: ms, p95_ms: ms, max_ms: ms, runs: 1 });
+  const figure = (name: string, ms: number, note: string) => figures.push({ name, figure: `${note}; ${rss.note()}`, p50_ms: ms, p95_ms: ms, max_ms: ms, runs: 1 });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-bench-import-'));
+  const exportFile = path.join(dir, 'export.csv');
+  const newFile = path.join(dir, 'new.csv');
   const json = async (res: Response) => {
     const body = (await res.json()) as Record<string, unknown>;
     if (res.status >= 300) throw new Error(`${res.url} answered ${res.status}: ${JSON.stringify(body).slice(0, 500)}`);
     return body;
   };
 
-  // 1. Export every work as CSV, streamed (the body is read as it arrives and not kept).
+  // 1. Export every work as CSV, streamed to a file as it arrives.
   rss.reset();
   let t0 = performance.now();
   const res = await fetch(`${ctx.baseUrl}/api/exports?format=csv`, { headers: h });
-  const parts: Uint8Array[] = [];
-  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) parts.push(chunk);
+  await pipeline(Readable.fromWeb(res.body as import('node:stream/web').ReadableStream), fs.createWriteStream(exportFile));
   const exportMs = performance.now() - t0;
-  const csv = Buffer.concat(parts);
-  parts.length = 0;
-  figure(`import-export: export ${ctx.works.toLocaleString('en')} works to CSV (HTTP)`, exportMs, `${(csv.length / 1024 / 1024).toFixed(1)} MB`);
+  figure(`import-export: export ${ctx.works.toLocaleString('en')} works to CSV (HTTP)`, exportMs, `${(fs.statSync(exportFile).size / 1024 / 1024).toFixed(1)} MB`);
+
+  // The same catalogue under other inventory numbers: a first import of as many new works.
+  const out = fs.createWriteStream(newFile);
+  for await (const line of readline.createInterface({ input: fs.createReadStream(exportFile), crlfDelay: Infinity })) out.write(`${line.replace(/^SLL /, 'BEN ')}\r\n`);
+  await new Promise((r) => out.end(r));
 
   /** Upload → dry run → commit, polling progress meanwhile; returns the timings. */
-  const runImport = async (bytes: Buffer, name: string) => {
+  const runImport = async (file: string, name: string) => {
     rss.reset();
     const start = performance.now();
-    const up = await json(await fetch(`${ctx.baseUrl}/api/imports?fileName=${name}`, { method: 'POST', headers: { ...h, 'content-type': 'text/csv' }, body: new Uint8Array(bytes) }));
+    const body = Readable.toWeb(fs.createReadStream(file)) as unknown as BodyInit;
+    const up = await json(await fetch(`${ctx.baseUrl}/api/imports?fileName=${name}`, { method: 'POST', headers: { ...h, 'content-type': 'text/csv' }, body, duplex: 'half' } as RequestInit));
     const uploaded = performance.now();
     const dry = await json(await fetch(`${ctx.baseUrl}/api/imports/${up.id}/dry-run`, { method: 'POST', headers: { ...h, 'content-type': 'application/json' }, body: '{}' }));
     const checked = performance.now();
@@ -60,16 +79,15 @@ const module: BenchModule = async (ctx) => {
   };
 
   // 2. The export imported back: every row unchanged, nothing written.
-  const same = await runImport(csv, 'bench-export.csv');
+  const same = await runImport(exportFile, 'bench-export.csv');
   figure(
     `import-export: re-import of the export, dry run + commit (${ctx.works.toLocaleString('en')} rows)`,
     same.dryMs + same.commitMs,
     `${same.result.unchanged} unchanged, ${same.result.new} new, ${same.result.updated} updated; upload ${Math.round(same.uploadMs)} ms, dry run ${Math.round(same.dryMs)} ms, commit ${Math.round(same.commitMs)} ms`,
   );
 
-  // 3. The same catalogue as new works (other inventory numbers): a first import into the collection.
-  const fresh = Buffer.from(csv.toString('utf8').replace(/^SLL /gm, 'BEN '), 'utf8');
-  const neu = await runImport(fresh, 'bench-new.csv');
+  // 3. The same catalogue as new works: a first import into the collection.
+  const neu = await runImport(newFile, 'bench-new.csv');
   figure(
     `import-export: import of ${ctx.works.toLocaleString('en')} NEW works, dry run + commit`,
     neu.dryMs + neu.commitMs,
@@ -82,6 +100,7 @@ const module: BenchModule = async (ctx) => {
   const undo = await json(await fetch(`${ctx.baseUrl}/api/imports/${neu.id}/undo`, { method: 'POST', headers: h }));
   figure(`import-export: undo of the ${ctx.works.toLocaleString('en')}-work import`, performance.now() - t0, `${undo.removed} works removed`);
   rss.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
   return figures;
 };
 

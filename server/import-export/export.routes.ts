@@ -12,7 +12,7 @@ import { searchFilterShape, SORTS } from '../search/search.schema.js';
 import { installSearchEngine } from '../search/search.engine.js';
 import { currentUser } from '../users/auth.js';
 import { roleAllows } from '../users/permissions.js';
-import { EXPORT_TYPES, runExport } from './export.service.js';
+import { COLLECTION_HOLDER, EXPORT_TYPES, runExport } from './export.service.js';
 import { ExportOptions } from './import.schema.js';
 
 export const ExportQuery = z.strictObject({ ...searchFilterShape, ...ExportOptions.shape, sort: z.enum(SORTS).optional() });
@@ -47,7 +47,7 @@ export function exportRoutes(deps: Deps) {
     res.status(200).attachment(`konstkoll-${at.toISOString().slice(0, 10)}.${ext}`).type(type).setHeader('X-Total-Count', String(ids.length));
     const baseUrl = deps.config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
     try {
-      await runExport(deps.db.$client.name, ids, { format, semicolon: delimiter === 'semicolon', baseUrl, holder: 'Region Stockholm', includeInternal: publicOnly ? false : true, exportedAt: at.toISOString() }, sinkFor(res));
+      await runExport(deps.db.$client.name, ids, { format, semicolon: delimiter === 'semicolon', baseUrl, holder: COLLECTION_HOLDER, includeInternal: publicOnly ? false : true, exportedAt: at.toISOString() }, sinkFor(res));
       res.end();
     } catch (err) {
       // Headers are out: a broken stream is all that is left to signal the failure.

@@ -12,6 +12,9 @@ export const EXPORT_TYPES: Record<ExportFormat, { type: string; ext: string }> =
   lido: { type: 'application/xml; charset=utf-8', ext: 'xml' },
 };
 
+/** Named as the holder of the collection in LIDO records. */
+export const COLLECTION_HOLDER = 'Region Stockholm';
+
 export type ExportRun = { format: ExportFormat; semicolon: boolean; baseUrl: string; holder: string; includeInternal: boolean; exportedAt: string };
 
 /** Streams the works of `ids` (in that order) from a connection of the export's own on the database file. */

@@ -15,7 +15,6 @@ import { saveStream, tooLarge } from './import.file.js';
 import { importJobs } from './import.jobs.js';
 import { CommitBody, DryRunBody, ImportIdParams, ImportListQuery, MAX_IMPORT_BYTES, ProfileBody } from './import.schema.js';
 import { IMPORTS_DIR, importSummary, listProfiles, loadImport, registerUpload, reportErrors, saveProfile } from './import.service.js';
-import { undoImport } from './import.undo.js';
 
 const tags = ['imports'];
 const UploadQuery = z.strictObject({ fileName: z.string().trim().min(1).max(200).optional() });
@@ -112,10 +111,11 @@ export function importRoutes(deps: Deps) {
     res.json({ ...rest, changedIds: artworkIds.slice(0, 100), import: importSummary(sqlite, id) });
   });
 
-  r.post('/imports/:id/undo', 'catalogue.write', { summary: 'Undo a committed import as a whole, if none of its works has changed since (409 naming them otherwise)', tags, params: ImportIdParams }, (req, res) => {
+  r.post('/imports/:id/undo', 'catalogue.write', { summary: 'Undo a committed import as a whole, if none of its works has changed since (409 naming them otherwise)', tags, params: ImportIdParams }, async (req, res) => {
     const { id } = parse(ImportIdParams, req.params);
-    if (jobs.busy(id)) throw badRequest('import.busy', 'The import is still running.');
-    const out = undoImport(sqlite, id, currentUser(req), now());
+    loadImport(sqlite, id);
+    // In the worker too: removing tens of thousands of works takes a while, and the server keeps answering meanwhile.
+    const out = (await jobs.run('undo', id, currentUser(req), {})) as { removed: number; restored: number; artworkIds: number[] };
     if (out.artworkIds.length) deps.events.emit('artworks.changed', out.artworkIds);
     res.json({ removed: out.removed, restored: out.restored, import: importSummary(sqlite, id) });
   });

@@ -16,7 +16,7 @@ import { firstFreeArtworkId, placeAll, writeNew, writeUpdate, type Pending, type
 /** Row errors kept in a report (the counts stay exact beyond it). */
 export const MAX_STORED_ERRORS = 10_000;
 
-export type Progress = { phase: 'dry-run' | 'commit'; done: number; total: number; rows: number };
+export type Progress = { phase: 'dry-run' | 'commit' | 'undo'; done: number; total: number; rows: number };
 
 export type RunInput = {
   sqlite: Database.Database;

@@ -119,11 +119,11 @@ function removeCreated(sqlite: Database.Database, importId: number, user: AuthUs
     .all(importId) as { type: 'artist' | 'location'; id: number }[];
   const artistUsed = sqlite.prepare('select 1 from artwork_artists where artist_id = ? limit 1').pluck();
   const locationUsed = sqlite.prepare(
-    `select 1 where exists (select 1 from artworks where location_id = ?1) or exists (select 1 from locations where parent_id = ?1)
-        or exists (select 1 from movements where to_location_id = ?1 or from_location_id = ?1)`,
+    `select 1 where exists (select 1 from artworks where location_id = @id) or exists (select 1 from locations where parent_id = @id)
+        or exists (select 1 from movements where to_location_id = @id or from_location_id = @id)`,
   ).pluck();
   for (const c of created) {
-    if (c.type === 'artist' ? artistUsed.get(c.id) : locationUsed.get(c.id)) continue;
+    if (c.type === 'artist' ? artistUsed.get(c.id) : locationUsed.get({ id: c.id })) continue;
     const table = c.type === 'artist' ? 'artists' : 'locations';
     const row = sqlite.prepare(`select * from ${table} where id = ?`).get(c.id) as Record<string, unknown> | undefined;
     if (!row) continue;

@@ -1,4 +1,4 @@
-// The import's worker thread: runs dry runs and commits on a database connection of its own, so the server keeps
+// The import's worker thread: runs dry runs, commits and undos on a database connection of its own, so the server keeps
 // answering (progress, other users) while a large file is read and written in one synchronous transaction.
 import { parentPort } from 'node:worker_threads';
 import { openDatabase, type Db } from '../../db/connection.js';
@@ -6,10 +6,11 @@ import { HttpError } from '../http/errors.js';
 import type { AuthUser } from '../users/auth.js';
 import type { Progress } from './import.run.js';
 import { runCommit, runDryRun } from './import.service.js';
+import { undoImport } from './import.undo.js';
 
 export type JobRequest = {
   jobId: number;
-  mode: 'dry-run' | 'commit';
+  mode: 'dry-run' | 'commit' | 'undo';
   dbFile: string;
   uploadsDir: string;
   importId: number;
@@ -27,12 +28,7 @@ export type JobMessage =
 const dbs = new Map<string, Db>();
 const db = (file: string) => {
   let d = dbs.get(file);
-  if (!d) {
-    d = openDatabase(file);
-    // The server's own connection already maps the file: a second mapping would count its pages twice.
-    d.$client.pragma('mmap_size = 0');
-    dbs.set(file, d);
-  }
+  if (!d) dbs.set(file, (d = openDatabase(file)));
   return d;
 };
 
@@ -46,7 +42,12 @@ parentPort!.on('message', (job: JobRequest) => {
   };
   try {
     const env = { sqlite: db(job.dbFile).$client, uploadsDir: job.uploadsDir, user: job.user, at: job.at, inventoryPattern: job.inventoryPattern, onProgress };
-    const result = job.mode === 'dry-run' ? runDryRun(env, job.importId, job.body) : runCommit(env, job.importId, job.body.skipErrors ?? false);
+    const result =
+      job.mode === 'dry-run'
+        ? runDryRun(env, job.importId, job.body)
+        : job.mode === 'commit'
+          ? runCommit(env, job.importId, job.body.skipErrors ?? false)
+          : undoImport(env.sqlite, job.importId, job.user, job.at);
     parentPort!.postMessage({ type: 'done', jobId: job.jobId, result } satisfies JobMessage);
   } catch (e) {
     const error =

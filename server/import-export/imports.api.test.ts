@@ -84,6 +84,13 @@ describe('a Swedish Excel file (Windows-1252, semicolons, decimal commas, DD/MM/
     expect(JSON.parse(audit[0]!)).toMatchObject({ fileName: 'Konstregister 2024.csv', fileHash: upload.fileHash, new: 8 });
   });
 
+  it('the event stream of a finished import ends at once with its state', async () => {
+    const res = await fetch(`${t.baseUrl}/api/imports/${upload.id}/events`, { headers: { cookie: curator.cookie } });
+    expect(res.headers.get('content-type')).toBe('text/event-stream');
+    const text = await res.text();
+    expect(text).toMatch(/^event: end\ndata: \{.*"state":"committed"/);
+  });
+
   it('the search finds the imported works at once (by title, artist and place)', async () => {
     for (const q of ['Årstaviken', 'Ståhlberg', 'Rimbo']) {
       const res = await curator.get(`/api/artworks?q=${encodeURIComponent(q)}`);
@@ -117,9 +124,10 @@ describe('updates and undo', () => {
       `sll-1001,Vårljus över Årstaviken (ny titel),målning,50000,Norrtälje sjukhus › Hus A › Plan 2 › Korridor,Åsa Öberg`,
       `SLL1004,Människor i rörelse,grafik,4000,Norrtälje sjukhus › Hus A › Plan 2 › Korridor,Åsa Öberg; Helmer Osslund`,
       `SLL 1010,Helt ny,teckning,,NS-214,Helmer Osslund`,
+      `SLL 1011,Också ny,teckning,,Förrådet i Rimbo,`,
     ]);
     const { upload, report, commit } = await importAll(curator, file);
-    expect(report).toMatchObject({ new: 1, updated: 2, unchanged: 0, errorCount: 0, artistsToCreate: 1 });
+    expect(report).toMatchObject({ new: 2, updated: 2, unchanged: 0, errorCount: 0, artistsToCreate: 1, locationsToCreate: 1 });
     expect(commit.status).toBe(200);
     const w1 = await work('SLL 1001');
     expect(w1).toMatchObject({ inventoryNumber: 'SLL 1001', title: 'Vårljus över Årstaviken (ny titel)', insuranceValue: 5_000_000, locationId: place.corridor });
@@ -127,13 +135,16 @@ describe('updates and undo', () => {
 
     const undo = await curator.post(`/api/imports/${upload.id}/undo`);
     expect(undo.status).toBe(200);
-    expect(undo.body).toMatchObject({ removed: 1, restored: 2, import: { state: 'undone', undoable: false } });
+    expect(undo.body).toMatchObject({ removed: 2, restored: 2, import: { state: 'undone', undoable: false } });
     const back = await work('SLL 1001');
     for (const f of ['title', 'insuranceValue', 'locationId', 'siteId', 'status', 'inventoryNumber'] as const) expect(back[f]).toEqual(before1001[f]);
     expect(back.movements.map((m: any) => m.id)).toEqual(before1001.movements.map((m: any) => m.id));
     expect((await work('SLL 1004')).artists).toEqual(before1004.artists);
     expect((await curator.get('/api/artworks?q=SLL%201010')).body.total).toBe(0);
     expect(t.db.$client.prepare("select count(*) from artists where name = 'Helmer Osslund'").pluck().get()).toBe(0);
+    // The place the import created goes too; the unplaced site stays (an earlier import created it and uses it).
+    expect(t.db.$client.prepare("select count(*) from locations where name = 'Förrådet i Rimbo'").pluck().get()).toBe(0);
+    expect(t.db.$client.prepare("select count(*) from locations where code = 'OPLACERAT'").pluck().get()).toBe(1);
     expect((await curator.post(`/api/imports/${upload.id}/undo`)).body.code).toBe('import.already_undone');
   });
 
