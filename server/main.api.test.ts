@@ -10,7 +10,12 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-main-'));
 // A plain file where a folder should be: unwritable even for root.
 const blocker = path.join(dir, 'not-a-folder');
 fs.writeFileSync(blocker, '');
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const children: ReturnType<typeof spawn>[] = [];
+// A failed assertion must not leave a server running.
+afterAll(() => {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 const baseEnv = (extra: Record<string, string> = {}) => ({
   ...process.env,
@@ -27,6 +32,7 @@ const tsx = path.resolve('node_modules/.bin/tsx');
 
 function startServer(env: NodeJS.ProcessEnv) {
   const child = spawn(tsx, ['server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
