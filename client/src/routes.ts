@@ -55,5 +55,6 @@ export const ROUTES: RouteDef[] = [
   { path: '/missing', tag: 'kk-missing-page', load: () => import('./views/kk-missing-page.js') },
   { path: '/reports', tag: 'kk-reports-page', load: () => import('./views/kk-reports-page.js') },
   { path: '/plan', tag: 'kk-plan-page', load: () => import('./views/kk-plan-page.js') },
+  { path: '/import', tag: 'kk-import-page', load: () => import('./views/kk-import-page.js'), nav: () => msg('Import'), needs: 'catalogue.write' },
   { path: '/login', tag: 'kk-login-page', load: () => import('./views/kk-login-page.js'), public: true },
 ];
