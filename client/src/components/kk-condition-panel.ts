@@ -6,7 +6,7 @@ import { localized, msg, str } from '@lit/localize';
 import type { ArtworkDetail } from '../api/artworks.js';
 import { formatDate, formatMoney } from '../i18n/format.js';
 import { priorityLabel, treatmentStatusLabel } from '../i18n/labels.js';
-import { pageStyles } from '../styles/shared.js';
+import { pageStyles, timelineStyles } from '../styles/shared.js';
 import './kk-status-badge.js';
 import './kk-timeline.js';
 
@@ -48,6 +48,7 @@ export class KkConditionPanel extends LitElement {
 
   static override styles = [
     pageStyles,
+    timelineStyles,
     css`
       :host {
         display: flex;
@@ -75,30 +76,6 @@ export class KkConditionPanel extends LitElement {
       }
       .overdue {
         color: var(--kk-danger);
-      }
-      .timeline {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        border-left: 2px solid var(--kk-border);
-      }
-      .timeline li {
-        display: grid;
-        grid-template-columns: 110px 1fr;
-        gap: var(--kk-space-3);
-        padding: 6px 0 12px 14px;
-        position: relative;
-      }
-      .timeline li::before {
-        content: '';
-        position: absolute;
-        left: -6px;
-        top: 10px;
-        width: 10px;
-        height: 10px;
-        border-radius: 50%;
-        background: var(--kk-surface);
-        border: 2px solid var(--kk-border-strong);
       }
       .timeline li.treatment::before {
         border-color: var(--kk-warning);

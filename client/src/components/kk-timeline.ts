@@ -9,7 +9,7 @@ import { artworkTimeline, type TimelineItem, type TimelineType } from '../api/ar
 import { errorMessage } from '../api/error-messages.js';
 import { formatDate, formatMoney, formatNumber } from '../i18n/format.js';
 import { acquisitionLabel, damageLabel, priorityLabel, statusLabel, treatmentStatusLabel } from '../i18n/labels.js';
-import { pageStyles } from '../styles/shared.js';
+import { pageStyles, timelineStyles } from '../styles/shared.js';
 import './kk-status-badge.js';
 
 const TYPES: readonly TimelineType[] = ['check', 'treatment', 'movement', 'status', 'acquisition'];
@@ -128,6 +128,7 @@ export class KkTimeline extends LitElement {
 
   static override styles = [
     pageStyles,
+    timelineStyles,
     css`
       :host {
         display: block;
@@ -158,30 +159,6 @@ export class KkTimeline extends LitElement {
       .n {
         font-variant-numeric: tabular-nums;
         opacity: 0.8;
-      }
-      .timeline {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        border-left: 2px solid var(--kk-border);
-      }
-      .timeline li {
-        display: grid;
-        grid-template-columns: 110px 1fr;
-        gap: var(--kk-space-3);
-        padding: 6px 0 12px 14px;
-        position: relative;
-      }
-      .timeline li::before {
-        content: '';
-        position: absolute;
-        left: -6px;
-        top: 10px;
-        width: 10px;
-        height: 10px;
-        border-radius: 50%;
-        background: var(--kk-surface);
-        border: 2px solid var(--kk-border-strong);
       }
       .timeline li.check::before {
         border-color: var(--kk-brand);

@@ -105,3 +105,31 @@ export const pageStyles = css`
     }
   }
 `;
+
+/** A vertical timeline: an <ol class="timeline"> of dated entries with a dot each (condition panel, work timeline). */
+export const timelineStyles = css`
+      .timeline {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        border-left: 2px solid var(--kk-border);
+      }
+      .timeline li {
+        display: grid;
+        grid-template-columns: 110px 1fr;
+        gap: var(--kk-space-3);
+        padding: 6px 0 12px 14px;
+        position: relative;
+      }
+      .timeline li::before {
+        content: '';
+        position: absolute;
+        left: -6px;
+        top: 10px;
+        width: 10px;
+        height: 10px;
+        border-radius: 50%;
+        background: var(--kk-surface);
+        border: 2px solid var(--kk-border-strong);
+      }
+`;
