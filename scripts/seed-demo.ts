@@ -5,6 +5,7 @@ import path from 'node:path';
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/connection.js';
+import { suspendSearchIndexing } from '../server/search/bulk-index.js';
 import { Rng, Weighted } from './demo/random.js';
 import { NAME_POOLS, nameKey, sortNameOf } from './demo/names.js';
 import { buildTree, effectiveInterval, loadSites, stationName, type LocNode } from './demo/places.js';
@@ -828,7 +829,7 @@ export function seedDemo(db: Db, opts: SeedOptions = {}): SeedSummary {
       }
     }
     progress('history', numbered.length, numbered.length);
-    search?.resume(firstWorkId);
+    search?.resume('id >= ?', [firstWorkId]);
     if (search) progress('search', counts.artworks, counts.artworks);
     seedDemoProjects(sqlite, { now: new Date(now) });
   });
@@ -844,35 +845,6 @@ export function seedDemo(db: Db, opts: SeedOptions = {}): SeedSummary {
   const ms = Math.round(performance.now() - t0);
   progress('done', counts.artworks, counts.artworks);
   return { counts, seed, ms };
-}
-
-/**
- * The full-text index (db/migrations/*_search_fts.sql) is kept by triggers that re-index a work
- * on every insert into artworks and artwork_artists — right for single edits, but it would triple
- * the seed's time. Inside the seed's transaction those two insert triggers are dropped, the new
- * works indexed in one INSERT … SELECT from the same view the triggers read, the change log
- * written as the triggers would, and the triggers re-created from their stored SQL. Nobody else
- * sees the gap (one transaction). When the index is not there, or its shape is not the one this
- * code knows, nothing is suspended and the triggers simply run.
- */
-function suspendSearchIndexing(sqlite: Db['$client']): { resume: (firstWorkId: number) => void } | null {
-  const names = ['artworks_search_ai', 'artwork_artists_search_ai'];
-  const has = (name: string) => (sqlite.prepare('select count(*) from sqlite_master where name = ?').pluck().get(name) as number) > 0;
-  if (!has('artworks_fts') || !has('artwork_search_doc')) return null;
-  const ftsCols = (sqlite.prepare("select name from pragma_table_info('artworks_fts')").pluck().all() as string[]);
-  const docCols = (sqlite.prepare("select name from pragma_table_info('artwork_search_doc')").pluck().all() as string[]);
-  if (docCols[0] !== 'id' || ftsCols.join() !== docCols.slice(1).join()) return null;
-  const triggers = sqlite.prepare(`select name, sql from sqlite_master where type = 'trigger' and name in (${names.map(() => '?').join(',')})`).all(...names) as { name: string; sql: string }[];
-  if (triggers.length !== names.length) return null;
-  for (const t of triggers) sqlite.exec(`drop trigger "${t.name}"`);
-  return {
-    resume(firstWorkId: number) {
-      const cols = ftsCols.map((c) => `"${c}"`).join(', ');
-      sqlite.prepare(`insert into artworks_fts (rowid, ${cols}) select id, ${cols} from artwork_search_doc where id >= ?`).run(firstWorkId);
-      if (has('search_changes')) sqlite.prepare(`insert or replace into search_changes (entity, entity_id) select 'artwork', id from artworks where id >= ?`).run(firstWorkId);
-      for (const t of triggers) sqlite.exec(t.sql);
-    },
-  };
 }
 
 // ---------------------------------------------------------------- CLI

@@ -1,6 +1,7 @@
 // Reading condition checks: one check, a work's history, and their photos.
 import type Database from 'better-sqlite3';
 import { CHECK_EDIT_WINDOW_HOURS, type ConditionCheck } from './conditions.schema.js';
+import { stmt } from '../../db/statements.js';
 
 type CheckRow = Omit<ConditionCheck, 'damageTypes' | 'editableUntil' | 'photos'> & { damageTypes: string };
 
@@ -17,11 +18,8 @@ export type Photo = { mediaId: number; sha256: string; role: string; caption: st
 export function photosFor(sqlite: Database.Database, entityType: string, ids: readonly number[]): Map<number, Photo[]> {
   const out = new Map<number, Photo[]>();
   if (!ids.length) return out;
-  const rows = sqlite
-    .prepare(
-      `select l.entity_id as entityId, m.id as mediaId, m.sha256, l.role, l.caption, m.ext, m.mime from media_links l join media m on m.id = l.media_id
-        where l.entity_type = ? and l.entity_id in (select value from json_each(?)) order by l.entity_id, l.position, l.id`,
-    )
+  const rows = stmt(sqlite, `select l.entity_id as entityId, m.id as mediaId, m.sha256, l.role, l.caption, m.ext, m.mime from media_links l join media m on m.id = l.media_id
+        where l.entity_type = ? and l.entity_id in (select value from json_each(?)) order by l.entity_id, l.position, l.id`,)
     .all(entityType, JSON.stringify(ids)) as (Photo & { entityId: number })[];
   for (const { entityId, ...p } of rows) out.set(entityId, [...(out.get(entityId) ?? []), p]);
   return out;
@@ -38,7 +36,7 @@ export function toCheck(row: CheckRow, now: Date, photos: Photo[] = []): Conditi
 }
 
 export function getCheck(sqlite: Database.Database, id: number, now: Date): ConditionCheck | undefined {
-  const row = sqlite.prepare(`${CHECK_SELECT} where c.id = ?`).get(id) as CheckRow | undefined;
+  const row = stmt(sqlite, `${CHECK_SELECT} where c.id = ?`).get(id) as CheckRow | undefined;
   return row && toCheck(row, now, photosFor(sqlite, 'condition_check', [id]).get(id));
 }
 
@@ -54,10 +52,9 @@ export function listChecks(
   if (q.roundId) (where.push('c.round_id = ?'), args.push(q.roundId));
   if (q.siteIds) (where.push('c.artwork_id in (select id from artworks where site_id in (select value from json_each(?)))'), args.push(JSON.stringify(q.siteIds)));
   const filter = where.length ? `where ${where.join(' and ')}` : '';
-  const total = sqlite.prepare(`select count(*) from condition_checks c ${filter}`).pluck().get(...args) as number;
+  const total = stmt(sqlite, `select count(*) from condition_checks c ${filter}`, 'pluck').get(...args) as number;
   if (q.after) (where.push('(c.checked_at < ? or (c.checked_at = ? and c.id < ?))'), args.push(q.after.checkedAt, q.after.checkedAt, q.after.id));
-  const rows = sqlite
-    .prepare(`${CHECK_SELECT} ${where.length ? `where ${where.join(' and ')}` : ''} order by c.checked_at desc, c.id desc limit ?`)
+  const rows = stmt(sqlite, `${CHECK_SELECT} ${where.length ? `where ${where.join(' and ')}` : ''} order by c.checked_at desc, c.id desc limit ?`)
     .all(...args, q.limit + 1) as CheckRow[];
   const more = rows.length > q.limit;
   const page = rows.slice(0, q.limit);

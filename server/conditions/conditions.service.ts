@@ -6,6 +6,7 @@ import { conflict, forbidden, notFound, preconditionFailed, unprocessable, valid
 import { CHECK_EDIT_WINDOW_HOURS, DAMAGE_TYPES, PRIORITIES, type UpdateCheckBody } from './conditions.schema.js';
 import { getCheck } from './conditions.queries.js';
 import { computeNextDue, effectiveIntervalMonths, locationChain, scheduledRechecks, withRecheck } from './interval-policy.js';
+import { stmt } from '../../db/statements.js';
 
 export { computeNextDue, effectiveIntervalMonths, recomputeDue, INTERVAL_POLICY } from './interval-policy.js';
 
@@ -46,7 +47,7 @@ const ARTWORK_COLS = `id, status, acquisition_date as acquisitionDate, location_
   check_interval_months as checkIntervalMonths, last_grade as lastGrade, last_check_at as lastCheckAt, next_check_due as nextCheckDue`;
 
 export function loadArtworkForCheck(sqlite: Database.Database, artworkId: number): ArtworkRow | undefined {
-  return sqlite.prepare(`select ${ARTWORK_COLS} from artworks where id = ?`).get(artworkId) as ArtworkRow | undefined;
+  return stmt(sqlite, `select ${ARTWORK_COLS} from artworks where id = ?`).get(artworkId) as ArtworkRow | undefined;
 }
 
 /** Inserts a check, restates the work's current condition and writes the audit row; returns the check id. */
@@ -60,10 +61,10 @@ export function recordCheck(sqlite: Database.Database, input: CheckInput, ctx: C
 
     let corrected: { id: number; artworkId: number; checkedAt: string } | undefined;
     if (input.correctsCheckId != null) {
-      corrected = sqlite.prepare('select id, artwork_id as artworkId, checked_at as checkedAt from condition_checks where id = ?').get(input.correctsCheckId) as typeof corrected;
+      corrected = stmt(sqlite, 'select id, artwork_id as artworkId, checked_at as checkedAt from condition_checks where id = ?').get(input.correctsCheckId) as typeof corrected;
       if (!corrected || corrected.artworkId !== input.artworkId)
         throw unprocessable('condition_check.correction_target', 'A correction must refer to an earlier check of the same work.', [{ path: 'correctsCheckId', message: 'No such check on this work' }]);
-      const newer = sqlite.prepare('select id from condition_checks where corrects_check_id = ?').pluck().get(corrected.id) as number | undefined;
+      const newer = stmt(sqlite, 'select id from condition_checks where corrects_check_id = ?', 'pluck').get(corrected.id) as number | undefined;
       if (newer)
         throw conflict('condition_check.already_corrected', `Check ${corrected.id} has already been corrected by check ${newer}; correct that one instead.`, { correctedBy: newer });
     }
@@ -87,11 +88,8 @@ export function recordCheck(sqlite: Database.Database, input: CheckInput, ctx: C
       estimatedCost: input.estimatedCost ?? null,
     };
     const id = Number(
-      sqlite
-        .prepare(
-          `insert into condition_checks (artwork_id, checked_at, user_id, grade, damage_types, damage_location, recommended_action, priority, note,
-             round_id, corrects_check_id, estimated_cost, version, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-        )
+      stmt(sqlite, `insert into condition_checks (artwork_id, checked_at, user_id, grade, damage_types, damage_location, recommended_action, priority, note,
+             round_id, corrects_check_id, estimated_cost, version, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,)
         .run(row.artworkId, row.checkedAt, row.userId, row.grade, JSON.stringify(row.damageTypes), row.damageLocation, row.recommendedAction, row.priority, row.note,
           row.roundId, row.correctsCheckId, row.estimatedCost, at, at).lastInsertRowid,
     );
@@ -112,7 +110,7 @@ export function updateCheck(
     const current = getCheck(sqlite, checkId, ctx.now);
     if (!current) throw notFound('condition_check.not_found');
     const work = loadArtworkForCheck(sqlite, current.artworkId)!;
-    ctx.assertSite(sqlite.prepare('select site_id from artworks where id = ?').pluck().get(current.artworkId) as number | null);
+    ctx.assertSite(stmt(sqlite, 'select site_id from artworks where id = ?', 'pluck').get(current.artworkId) as number | null);
     if (!current.editableUntil)
       throw conflict(
         'condition_check.locked',
@@ -128,11 +126,8 @@ export function updateCheck(
       assertCheckedAt(next.checkedAt, work, ctx.now);
     }
     const at = ctx.now.toISOString();
-    sqlite
-      .prepare(
-        `update condition_checks set checked_at = ?, grade = ?, damage_types = ?, damage_location = ?, recommended_action = ?, priority = ?, note = ?,
-           estimated_cost = ?, version = version + 1, updated_at = ? where id = ?`,
-      )
+    stmt(sqlite, `update condition_checks set checked_at = ?, grade = ?, damage_types = ?, damage_location = ?, recommended_action = ?, priority = ?, note = ?,
+           estimated_cost = ?, version = version + 1, updated_at = ? where id = ?`,)
       .run(next.checkedAt, next.grade, JSON.stringify([...new Set(next.damageTypes)]), next.damageLocation, next.recommendedAction, next.priority, next.note, next.estimatedCost, at, checkId);
     const pick = (c: typeof current) => ({ checkedAt: c.checkedAt, grade: c.grade, damageTypes: c.damageTypes, damageLocation: c.damageLocation, recommendedAction: c.recommendedAction, priority: c.priority, note: c.note, estimatedCost: c.estimatedCost });
     recordAudit(sqlite, { at, userId: ctx.userId, action: 'update', entityType: 'condition_check', entityId: checkId, before: pick(current), after: pick(next) });
@@ -147,17 +142,13 @@ export function updateCheck(
  * one; a corrected check no longer stands), and marks every other check superseded.
  */
 export function restateCondition(sqlite: Database.Database, work: ArtworkRow): void {
-  const latest = sqlite
-    .prepare(
-      `select id, grade, checked_at as checkedAt from condition_checks c where c.artwork_id = ?
+  const latest = stmt(sqlite, `select id, grade, checked_at as checkedAt from condition_checks c where c.artwork_id = ?
          and not exists (select 1 from condition_checks k where k.corrects_check_id = c.id)
-       order by c.checked_at desc, c.id desc limit 1`,
-    )
+       order by c.checked_at desc, c.id desc limit 1`,)
     .get(work.id) as { id: number; grade: number; checkedAt: string } | undefined;
-  sqlite
-    .prepare('update condition_checks set superseded_by_id = ? where artwork_id = ? and id is not ? and superseded_by_id is not ?')
+  stmt(sqlite, 'update condition_checks set superseded_by_id = ? where artwork_id = ? and id is not ? and superseded_by_id is not ?')
     .run(latest?.id ?? null, work.id, latest?.id ?? null, latest?.id ?? null);
-  if (latest) sqlite.prepare('update condition_checks set superseded_by_id = null where id = ? and superseded_by_id is not null').run(latest.id);
+  if (latest) stmt(sqlite, 'update condition_checks set superseded_by_id = null where id = ? and superseded_by_id is not null').run(latest.id);
   const months = effectiveIntervalMonths({
     workIntervalMonths: work.checkIntervalMonths,
     mounting: work.mounting,
@@ -168,7 +159,7 @@ export function restateCondition(sqlite: Database.Database, work: ArtworkRow): v
   const lastCheckAt = latest?.checkedAt ?? null;
   const nextCheckDue = withRecheck(computeNextDue(lastCheckAt, months), lastCheckAt, scheduledRechecks(sqlite, [work.id]).get(work.id));
   if (lastGrade !== work.lastGrade || lastCheckAt !== work.lastCheckAt || nextCheckDue !== work.nextCheckDue)
-    sqlite.prepare('update artworks set last_grade = ?, last_check_at = ?, next_check_due = ? where id = ?').run(lastGrade, lastCheckAt, nextCheckDue, work.id);
+    stmt(sqlite, 'update artworks set last_grade = ?, last_check_at = ?, next_check_due = ? where id = ?').run(lastGrade, lastCheckAt, nextCheckDue, work.id);
 }
 
 /** The domain rules again, for callers that did not come through the HTTP schema (rounds, triage). */

@@ -14,6 +14,7 @@
 //   building's own cycle: at most 24 months, whatever rule 2 or 3 says (rule 1 still wins,
 //   because a per-work override is a conservator's explicit decision).
 import type Database from 'better-sqlite3';
+import { stmt } from '../../db/statements.js';
 
 export const INTERVAL_POLICY = {
   highRiskMonths: 12,
@@ -72,7 +73,7 @@ type WorkRow = { id: number; locationId: number | null; mounting: string | null;
 
 /** Resolves location chains from one read of the locations table (cheap: a few thousand rows). */
 export function locationResolver(sqlite: Database.Database) {
-  const rows = sqlite.prepare('select id, path, check_interval_months as checkIntervalMonths, env_tags as envTags, site_type as siteType from locations').all() as LocationRow[];
+  const rows = stmt(sqlite, 'select id, path, check_interval_months as checkIntervalMonths, env_tags as envTags, site_type as siteType from locations').all() as LocationRow[];
   const byId = new Map(rows.map((r) => [r.id, { path: r.path, policy: { checkIntervalMonths: r.checkIntervalMonths, envTags: parseTags(r.envTags), siteType: r.siteType } }]));
   const chains = new Map<number, LocationPolicy[]>();
   return (locationId: number | null): LocationPolicy[] => {
@@ -87,14 +88,26 @@ export function locationResolver(sqlite: Database.Database) {
   };
 }
 
+const FEW_WORKS = 50;
+
+/** Resolves chains one location at a time (each cached for the call): for a handful of works. */
+function chainResolver(sqlite: Database.Database) {
+  const chains = new Map<number, LocationPolicy[]>();
+  return (locationId: number | null): LocationPolicy[] => {
+    if (locationId == null) return [];
+    let chain = chains.get(locationId);
+    if (!chain) chains.set(locationId, (chain = locationChain(sqlite, locationId)));
+    return chain;
+  };
+}
+
 /** The chain of one location (its own row first), for single-work recomputation. */
 export function locationChain(sqlite: Database.Database, locationId: number | null): LocationPolicy[] {
   if (locationId == null) return [];
-  const path = sqlite.prepare('select path from locations where id = ?').pluck().get(locationId) as string | undefined;
+  const path = stmt(sqlite, 'select path from locations where id = ?', 'pluck').get(locationId) as string | undefined;
   if (!path) return [];
   const ids = pathIds(path);
-  const rows = sqlite
-    .prepare(`select id, check_interval_months as checkIntervalMonths, env_tags as envTags, site_type as siteType from locations where id in (select value from json_each(?))`)
+  const rows = stmt(sqlite, `select id, check_interval_months as checkIntervalMonths, env_tags as envTags, site_type as siteType from locations where id in (select value from json_each(?))`)
     .all(JSON.stringify(ids)) as Omit<LocationRow, 'path'>[];
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids
@@ -109,18 +122,18 @@ export function locationChain(sqlite: Database.Database, locationId: number | nu
  * round that could not reach the work) is kept when it comes sooner.
  */
 export function recomputeDue(sqlite: Database.Database, scope: { locationPath?: string; artworkIds?: readonly number[] } = {}): number {
-  const resolve = locationResolver(sqlite);
+  // A few works (a check, a move) read only their own chains; reading every location costs ~10 ms.
+  const resolve = scope.artworkIds && scope.artworkIds.length <= FEW_WORKS ? chainResolver(sqlite) : locationResolver(sqlite);
   const cols = `a.id, a.location_id as locationId, a.mounting, a.fixed_in_building as fixedInBuilding, a.check_interval_months as checkIntervalMonths,
     a.last_check_at as lastCheckAt, a.next_check_due as nextCheckDue`;
   let works: WorkRow[];
-  if (scope.artworkIds) works = sqlite.prepare(`select ${cols} from artworks a where a.id in (select value from json_each(?))`).all(JSON.stringify(scope.artworkIds)) as WorkRow[];
+  if (scope.artworkIds) works = stmt(sqlite, `select ${cols} from artworks a where a.id in (select value from json_each(?))`).all(JSON.stringify(scope.artworkIds)) as WorkRow[];
   else if (scope.locationPath)
-    works = sqlite
-      .prepare(`select ${cols} from artworks a join locations l on l.id = a.location_id where l.path >= ? and l.path < ?`)
+    works = stmt(sqlite, `select ${cols} from artworks a join locations l on l.id = a.location_id where l.path >= ? and l.path < ?`)
       .all(scope.locationPath, scope.locationPath + '\uffff') as WorkRow[];
-  else works = sqlite.prepare(`select ${cols} from artworks a`).all() as WorkRow[];
+  else works = stmt(sqlite, `select ${cols} from artworks a`).all() as WorkRow[];
   const rechecks = scheduledRechecks(sqlite, scope.artworkIds ?? (scope.locationPath ? works.map((w) => w.id) : null));
-  const update = sqlite.prepare('update artworks set next_check_due = ? where id = ?');
+  const update = stmt(sqlite, 'update artworks set next_check_due = ? where id = ?');
   let changed = 0;
   sqlite.transaction(() => {
     for (const w of works) {
@@ -141,7 +154,7 @@ type Recheck = { at: string; due: string };
 export function scheduledRechecks(sqlite: Database.Database, ids: readonly number[] | null): Map<number, Recheck> {
   const sql = `select entity_id as id, max(at) as at, json_extract(after, '$.nextCheckDue') as due from audit_log
     where entity_type = 'artwork' and action = 'schedule_recheck' ${ids ? 'and entity_id in (select value from json_each(?))' : ''} group by entity_id`;
-  const rows = (ids ? sqlite.prepare(sql).all(JSON.stringify(ids)) : sqlite.prepare(sql).all()) as { id: number; at: string; due: string | null }[];
+  const rows = (ids ? stmt(sqlite, sql).all(JSON.stringify(ids)) : stmt(sqlite, sql).all()) as { id: number; at: string; due: string | null }[];
   return new Map(rows.filter((r) => r.due).map((r) => [r.id, { at: r.at, due: r.due! }]));
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../tests/helpers/test-app.js';
 import { insertSearchFixture, type SearchFixture } from './fixtures/search-fixture.js';
+import { searchEngine } from './search.engine.js';
 
 let t: TestApp;
 let fx: SearchFixture;
@@ -101,6 +102,34 @@ describe('free text', () => {
     expect((await search('q=kvallssol')).total).toBe(12);
     t.db.$client.prepare("update artworks set status = 'missing' where id = ?").run(fx.works.mill);
     expect(ids(await search('q=kvarnhjulet&status=missing'))).toEqual([fx.works.mill]);
+  });
+});
+
+describe('writes that leave the text alone', () => {
+  it('show the new grade and status at once, while cached text matches are kept', async () => {
+    const broad = await search('q=k&limit=50&facets=grade');
+    const work = broad.items.find((i) => i.lastGrade !== 4 && i.status !== 'deaccessioned')!;
+    const gradeFour = broad.facets!.grade!.find((b) => b.value === 4)?.count ?? 0;
+    await search(`q=${encodeURIComponent(work.title.split(' ')[0])}`);
+    const e = searchEngine(t.deps);
+    const misses = e.text.misses;
+
+    const check = await curator.post('/api/condition-checks', { artworkId: work.id, checkedAt: '2026-10-30', grade: 4, damageTypes: ['tear'], priority: 'soon' });
+    expect(check.status, JSON.stringify(check.body)).toBe(201);
+
+    const again = await search('q=k&limit=50&facets=grade');
+    expect(again.items.find((i) => i.id === work.id)?.lastGrade).toBe(4);
+    expect(again.facets!.grade!.find((b) => b.value === 4)?.count).toBe(gradeFour + 1);
+    expect(ids(await search(`q=k&grade=4&limit=200`))).toContain(work.id);
+    expect(ids(await search(`q=${encodeURIComponent(work.title.split(' ')[0])}&limit=200`))).toContain(work.id);
+    // Both text searches were answered from the cached match sets: the check did not touch the text.
+    expect(e.text.misses).toBe(misses);
+
+    // A text write in the same stretch is seen at once, and re-sorts.
+    t.db.$client.prepare("update artworks set title = 'Aaaa först i alfabetet' where id = ?").run(work.id);
+    expect((await search('sort=title&limit=1')).items[0].id).toBe(work.id);
+    expect(ids(await search('q=aaaa'))).toEqual([work.id]);
+    expect(e.text.misses).toBeGreaterThan(misses);
   });
 });
 

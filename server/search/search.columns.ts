@@ -103,6 +103,8 @@ export const decadeOfIndex = (idx: number) => (idx + DECADE_BASE) * 10;
 
 type Order = { rank: Int32Array; perm: Int32Array; dirty: Set<number> };
 
+export type Changes = { artworks: boolean; artists: boolean; locations: boolean; ids: number[]; textIds: number[] };
+
 export class SearchColumns {
   /** Array length: every id < cap. */
   cap = 0;
@@ -137,17 +139,23 @@ export class SearchColumns {
   private readonly all: Database.Statement;
   private readonly maxSeq: Database.Statement;
   private readonly changes: Database.Statement;
+  private readonly maxTextSeq: Database.Statement;
+  private readonly textChanges: Database.Statement;
+  lastTextSeq = 0;
 
   constructor(private readonly sqlite: Database.Database) {
     this.one = sqlite.prepare(`${ROW_SQL} where a.id = ?`);
     this.all = sqlite.prepare(BULK_SQL);
     this.maxSeq = sqlite.prepare('select coalesce(max(seq), 0) from search_changes').pluck();
     this.changes = sqlite.prepare('select entity, entity_id as id from search_changes where seq > ? order by seq');
+    this.maxTextSeq = sqlite.prepare('select coalesce(max(seq), 0) from search_text_changes').pluck();
+    this.textChanges = sqlite.prepare('select artwork_id from search_text_changes where seq > ?').pluck();
   }
 
   /** Reads every work (once, at start); later changes arrive through refresh(). */
   load(): void {
     const seq = this.maxSeq.get() as number;
+    this.lastTextSeq = this.maxTextSeq.get() as number;
     const maxId = (this.sqlite.prepare('select coalesce(max(id), 0) from artworks').pluck().get() as number) ?? 0;
     this.allocate(maxId + 1024);
     this.count = 0;
@@ -163,25 +171,39 @@ export class SearchColumns {
 
   /**
    * Applies writes made since the last look (one indexed max() per query when nothing changed).
-   * Returns the entity kinds that changed, so callers can drop their caches.
+   * Returns what changed, so callers can drop exactly the cached data that went stale: `ids` are
+   * the works written, `textIds` those whose indexed text (number, title, artists, place …) changed.
    */
-  refresh(): { artworks: boolean; artists: boolean; locations: boolean } {
-    const out = { artworks: false, artists: false, locations: false };
+  refresh(): Changes {
+    const out: Changes = { artworks: false, artists: false, locations: false, ids: [], textIds: [] };
     const seq = this.maxSeq.get() as number;
     if (seq === this.lastSeq) return out;
     for (const c of this.changes.iterate(this.lastSeq) as IterableIterator<{ entity: string; id: number }>) {
       if (c.entity === 'artwork') {
         out.artworks = true;
+        out.ids.push(c.id);
         const row = this.one.get(c.id) as Row | undefined;
+        this.markDirty(c.id, row);
         if (row) this.put(row);
         else this.remove(c.id);
-        for (const o of this.orders.values()) o.dirty.add(c.id);
       } else if (c.entity === 'artist') out.artists = true;
       else out.locations = true;
     }
     this.lastSeq = seq;
-    if (out.artworks) this.generation++;
+    if (out.artworks) {
+      this.generation++;
+      out.textIds = this.textChanges.all(this.lastTextSeq) as number[];
+      this.lastTextSeq = this.maxTextSeq.get() as number;
+    }
     return out;
+  }
+
+  /** A sort order needs re-merging only where a work's key changed (most writes leave keys alone). */
+  private markDirty(id: number, row: Row | undefined): void {
+    for (const [key, order] of this.orders) {
+      const text = row === undefined ? undefined : key === 'inventory' ? row.inventoryKey : key === 'title' ? row.title : row.artistSort;
+      if (row === undefined || !this.present[id] || this.keys[key][id] !== sortKey(text)) order.dirty.add(id);
+    }
   }
 
   private allocate(cap: number): void {

@@ -2,6 +2,7 @@
 // queries. Built once (at 'started' or on the first search), then kept current from the change log.
 import type { Deps } from '../deps.js';
 import { SearchColumns } from './search.columns.js';
+import { forgetItems } from './search.items.js';
 import { searchQueries, type SearchQueries } from './search.queries.js';
 import { TextMatcher } from './search.text.js';
 import { isWarming, scheduleWarm } from './search.warm.js';
@@ -13,6 +14,8 @@ export type SearchEngine = {
   siteNames: Map<number, string>;
   /** Bumped when artists or locations change (the suggest lists reload on it). */
   namesVersion: number;
+  /** Bumped when any work's indexed text changes: cached text matches and snippets are stale then. */
+  textGeneration: number;
   loaded: boolean;
 };
 
@@ -22,7 +25,7 @@ function create(deps: Deps): SearchEngine {
   const sqlite = deps.db.$client;
   const q = searchQueries(sqlite);
   const cols = new SearchColumns(sqlite);
-  const engine: SearchEngine = { cols, text: new TextMatcher(q, () => cols.count), q, siteNames: new Map(), namesVersion: 0, loaded: false };
+  const engine: SearchEngine = { cols, text: new TextMatcher(q, () => cols.count), q, siteNames: new Map(), namesVersion: 0, textGeneration: 0, loaded: false };
   engines.set(deps, engine);
   return engine;
 }
@@ -54,9 +57,12 @@ export function searchEngine(deps: Deps): SearchEngine {
     return e;
   }
   const changed = e.cols.refresh();
-  // Renames re-index works through triggers without logging each work, so any change drops cached text matches.
-  if (changed.artworks || changed.artists || changed.locations) {
+  if (changed.ids.length) forgetItems(e, changed.ids);
+  // Most writes (a check, a status, a due date) leave the text alone and keep the cached matches.
+  // Renames re-index works through triggers without logging each work, so they drop them too.
+  if (changed.textIds.length || changed.artists || changed.locations) {
     e.text.clear();
+    e.textGeneration++;
     scheduleWarm(deps, e, 1000);
   }
   if (changed.locations) loadSites(e);

@@ -8,16 +8,19 @@ import type { SortName } from './search.schema.js';
 import type { TextMatch } from './search.text.js';
 
 type Memo = { generation: number; map: Map<string, unknown> };
-const memos = new WeakMap<SearchEngine, Memo>();
+const memos = new WeakMap<SearchEngine, { data?: Memo; text?: Memo }>();
 const MEMO_MAX = 48;
 
-/** A per-engine LRU that forgets everything when the data changes. */
-export function memo<T>(e: SearchEngine, key: string, compute: () => T): T {
-  let m = memos.get(e);
-  if (!m || m.generation !== e.cols.generation) {
-    m = { generation: e.cols.generation, map: new Map() };
-    memos.set(e, m);
-  }
+/**
+ * A per-engine LRU that forgets everything when the data changes: on any write (`data`: counts over
+ * the columns), or only when indexed text changes (`text`: what depends on the match sets alone).
+ */
+export function memo<T>(e: SearchEngine, key: string, compute: () => T, scope: 'data' | 'text' = 'data'): T {
+  let slots = memos.get(e);
+  if (!slots) memos.set(e, (slots = {}));
+  const generation = scope === 'data' ? e.cols.generation : e.textGeneration;
+  let m = slots[scope];
+  if (!m || m.generation !== generation) slots[scope] = m = { generation, map: new Map() };
   if (m.map.has(key)) {
     const v = m.map.get(key) as T;
     m.map.delete(key);
@@ -68,11 +71,16 @@ export function fastTop(x: FastInput): { total: number; top: { id: number; p: nu
     const text = x.text;
     const cap = c.cap;
     // Membership and "matched in title/artist/inventory" as masks over ids, built once per match set.
-    const masks = memo(x.e, `masks|${x.textKey}|${x.exactId}`, () => {
-      const member = new Uint8Array(cap);
-      for (let i = 0; i < text.ids.length; i++) member[text.ids[i]!] = text.high![i] ? 2 : 1;
-      return member;
-    });
+    const masks = memo(
+      x.e,
+      `masks|${x.textKey}|${x.exactId}|${cap}`,
+      () => {
+        const member = new Uint8Array(cap);
+        for (let i = 0; i < text.ids.length; i++) member[text.ids[i]!] = text.high![i] ? 2 : 1;
+        return member;
+      },
+      'text',
+    );
     const perm = c.perm('title');
     const top: { id: number; p: number }[] = [];
     if (x.exactId && !x.after && masks[x.exactId]) top.push({ id: x.exactId, p: FIRST });

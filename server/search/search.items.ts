@@ -1,24 +1,31 @@
 // The one page of results: its rows (one prepared query, ~15 µs a row with the location path,
 // artists and thumbnail joins) and snippets when searching text. Rendered rows are kept until the
-// data changes, since the same works are shown again and again (first pages, popular prefixes).
+// works change, since the same works are shown again and again (first pages, popular prefixes).
 import type { ParsedQuery } from './fts-query.js';
 import type { SearchEngine } from './search.engine.js';
 import type { DocRow, ItemRow } from './search.queries.js';
 import type { SearchItem } from './search.schema.js';
 import { buildSnippet } from './snippet.js';
 
-type Cache = { generation: number; names: number; items: Map<number, SearchItem>; docs: Map<number, DocRow>; snippets: Map<string, string | null> };
+type Cache = { textGeneration: number; names: number; items: Map<number, SearchItem>; docs: Map<number, DocRow>; snippets: Map<string, string | null> };
 const caches = new WeakMap<SearchEngine, Cache>();
 const CACHE_MAX = 50_000;
 
 function cacheOf(e: SearchEngine): Cache {
   let c = caches.get(e);
-  // Any write to works (generation) or a renamed artist/location (namesVersion) makes rows stale.
-  if (!c || c.generation !== e.cols.generation || c.names !== e.namesVersion) {
-    c = { generation: e.cols.generation, names: e.namesVersion, items: new Map(), docs: new Map(), snippets: new Map() };
+  // Changed text (textGeneration) or a renamed artist/location (namesVersion) makes texts and snippets stale;
+  // other writes make only the rows of the works written stale (forgetItems).
+  if (!c || c.textGeneration !== e.textGeneration || c.names !== e.namesVersion) {
+    c = { textGeneration: e.textGeneration, names: e.namesVersion, items: new Map(), docs: new Map(), snippets: new Map() };
     caches.set(e, c);
   }
   return c;
+}
+
+/** Drops the rendered rows of works that were written (grade, status, place, image may have changed). */
+export function forgetItems(e: SearchEngine, ids: readonly number[]): void {
+  const c = caches.get(e);
+  if (c) for (const id of ids) c.items.delete(id);
 }
 
 export function renderItems(e: SearchEngine, ids: number[], parsed: ParsedQuery | null): SearchItem[] {
