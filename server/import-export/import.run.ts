@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import { recordAudit } from '../audit/audit.js';
 import { EDITABLE_COLUMNS } from '../artworks/artworks.service.js';
 import { conflict, HttpError, unprocessable } from '../http/errors.js';
+import { suspendSearchIndexing } from '../search/bulk-index.js';
 import type { AuthUser } from '../users/auth.js';
 import { readRows, type FileFacts, type ReadState } from './import.file.js';
 import { Lookups } from './import.lookups.js';
@@ -161,6 +162,9 @@ export function commit(input: RunInput & { duplicates: string[]; skipErrors: boo
     const w: Writer = { sqlite, user: input.user, at: input.at, importId: input.importId, batchId, lookups: ctx.lookups, createdArtists: 0, createdLocations: 0, nextArtworkId: firstFreeArtworkId(sqlite) };
     // New works get their artist links before the work itself (see writeNew); checked at COMMIT.
     sqlite.pragma('defer_foreign_keys = ON');
+    // The full-text index and the search change logs are written once at the end for every work the import
+    // wrote, instead of by triggers on each insert, link, move and status change (see bulk-index.ts).
+    const search = suspendSearchIndexing(sqlite, { writes: 'all' });
     const dup = new Set(input.duplicates);
     const result: CommitResult = { new: 0, updated: 0, unchanged: 0, skippedRows: 0, errors: [], artistsCreated: 0, locationsCreated: 0, artworkIds: [] };
     const refuse = (e: RowError) => {
@@ -197,6 +201,7 @@ export function commit(input: RunInput & { duplicates: string[]; skipErrors: boo
     if (fatal) throw unprocessable('import.unreadable', 'The file is broken (see the row named); nothing was written.', [{ path: `row ${fatal.row}`, message: fatal.message }]);
     sqlite.pragma('defer_foreign_keys = OFF');
     placeAll(w, done);
+    search?.resume('id in (select artwork_id from import_items where import_id = ?)', [input.importId], { replace: true });
     result.artworkIds = done.map((d) => d.id);
     result.artistsCreated = w.createdArtists;
     result.locationsCreated = w.createdLocations;

@@ -8,6 +8,7 @@ import { getArtwork } from '../artworks/artworks.queries.js';
 import { EDITABLE_COLUMNS, toColumnValue } from '../artworks/artworks.service.js';
 import { inventoryKey } from '../artworks/inventory.js';
 import { conflict, notFound } from '../http/errors.js';
+import { suspendSearchIndexing } from '../search/bulk-index.js';
 import { assertSite, type AuthUser } from '../users/auth.js';
 
 const RESTORE_COLUMNS: Record<string, string> = {
@@ -45,9 +46,13 @@ export function undoImport(sqlite: Database.Database, importId: number, user: Au
     // Checked above; deferring the foreign keys lets a work go before its artist links, so the full-text index
     // is not rebuilt for a work that is being removed (the links' trigger finds no work any more).
     sqlite.pragma('defer_foreign_keys = ON');
+    // The index entries of removed works go, and restored works are re-indexed, once at the end (see bulk-index.ts).
+    const search = suspendSearchIndexing(sqlite, { writes: 'all' });
     const batchId = importBatchId(importId);
     const undoBatch = `undo-${batchId}`;
-    const dropMoves = sqlite.prepare('delete from movements where artwork_id = ? and batch_id = ?');
+    // The import's movements, all of them at once: only works it placed have one (new works, and updated works
+    // whose `before` holds their place). Per work, the delete would walk the batch's index entries every time.
+    sqlite.prepare('delete from movements where batch_id = ?').run(batchId);
     const links = sqlite.prepare('delete from artwork_artists where artwork_id = ?');
     const addLink = sqlite.prepare('insert into artwork_artists (artwork_id, artist_id, role, position) values (?, ?, ?, ?)');
     const delWork = sqlite.prepare('delete from artworks where id = ?');
@@ -56,7 +61,6 @@ export function undoImport(sqlite: Database.Database, importId: number, user: Au
     for (const i of items) {
       const current = getArtwork(sqlite, i.artworkId);
       if (i.action === 'new') {
-        dropMoves.run(i.artworkId, batchId);
         delWork.run(i.artworkId);
         links.run(i.artworkId);
         recordAudit(sqlite, { at, userId: user.id, action: 'delete', entityType: 'artwork', entityId: i.artworkId, before: current, after: null, batchId: undoBatch });
@@ -64,7 +68,6 @@ export function undoImport(sqlite: Database.Database, importId: number, user: Au
         continue;
       }
       const before = JSON.parse(i.before ?? '{}') as Record<string, unknown>;
-      if ('locationId' in before) dropMoves.run(i.artworkId, batchId);
       const sets: string[] = [];
       const vals: unknown[] = [];
       for (const [field, value] of Object.entries(before)) {
@@ -83,6 +86,8 @@ export function undoImport(sqlite: Database.Database, importId: number, user: Au
       restored++;
     }
     sqlite.pragma('defer_foreign_keys = OFF');
+    search?.forget("select artwork_id from import_items where import_id = ? and action = 'new'", [importId]);
+    search?.resume("id in (select artwork_id from import_items where import_id = ? and action = 'updated')", [importId], { replace: true });
     removeCreated(sqlite, importId, user, at, undoBatch);
     sqlite.prepare("update imports set state = 'undone', undone_at = ?, undone_by = ? where id = ?").run(at, user.id, importId);
     recordAudit(sqlite, { at, userId: user.id, action: 'undo', entityType: 'import', entityId: importId, before: { state: 'committed' }, after: { state: 'undone', removed, restored }, batchId: undoBatch });

@@ -1,47 +1,76 @@
-// Bulk writes of works (the demo seed, a large import) without per-row re-indexing.
+// Bulk writes of works (the demo seed, a large import and its undo) without per-row re-indexing.
 //
 // The full-text index (db/migrations/*_search_fts.sql) and the change logs are kept by triggers
 // that fire on every insert into artworks and artwork_artists: right for single edits, but they
 // triple the time of a bulk insert. Inside the caller's transaction the insert triggers are
-// dropped; resume() then indexes the given works in one INSERT … SELECT from the same view the
-// triggers read, writes the change logs as the triggers would, and re-creates the triggers from
-// their stored SQL. Nobody else sees the gap (one transaction; a crash rolls the drop back too).
-// When the index is not there, or its shape is not the one this code knows, nothing is suspended
-// and the triggers simply run.
+// dropped (with `writes: 'all'` the update and delete triggers too); resume() then indexes the given
+// works in one INSERT … SELECT from the same view the triggers read, writes the change logs as the
+// triggers would, and re-creates the triggers from their stored SQL. Nobody else sees the gap (one
+// transaction; a crash rolls the drop back too). When the index is not there, or its shape is not
+// the one this code knows, nothing is suspended and the triggers simply run.
 import type Database from 'better-sqlite3';
 
 const REQUIRED = ['artworks_search_ai', 'artwork_artists_search_ai'];
 /** Text-change log triggers (migration 0017); suspended too when present. */
 const OPTIONAL = ['artworks_text_ai', 'artwork_artists_text_ai'];
+/** Suspended with `writes: 'all'`: every other trigger of the two tables that feeds the index or the change logs. */
+const UPDATES = [
+  'artworks_search_au_text', 'artworks_search_au', 'artworks_search_ad', 'artworks_text_au', 'artworks_text_ad',
+  'artwork_artists_search_au', 'artwork_artists_search_ad', 'artwork_artists_text_au', 'artwork_artists_text_ad',
+];
+
+export type SuspendOptions = {
+  /**
+   * 'inserts' (the default): only the insert triggers; updates still re-index per row.
+   * 'all': updates and deletes of artworks and artwork_artists too. The caller must then name in resume()
+   * every work it inserted, updated or relinked, and in forget() every work it deleted.
+   */
+  writes?: 'inserts' | 'all';
+};
 
 export type SuspendedIndexing = {
   /**
-   * Indexes the works that `where` selects (an SQL condition on artworks' `id`, with its parameters).
-   * `replace`: some of them were indexed before (updated works), so their old entries go first.
+   * Indexes the works that `where` selects (an SQL condition on artworks' `id`, with its parameters),
+   * logs them as changed, and re-creates the triggers. `replace`: some of them were indexed before
+   * (updated works), so their old entries go first.
    */
   resume: (where: string, params?: unknown[], opts?: { replace?: boolean }) => void;
+  /**
+   * Works deleted while indexing was suspended (`select` is an SQL query of their ids, with its parameters):
+   * their index entries go and they are logged as changed. Call before resume().
+   */
+  forget: (select: string, params?: unknown[]) => void;
 };
 
 /** Must be called inside a transaction; returns null when indexing stays per row. */
-export function suspendSearchIndexing(sqlite: Database.Database): SuspendedIndexing | null {
+export function suspendSearchIndexing(sqlite: Database.Database, opts: SuspendOptions = {}): SuspendedIndexing | null {
   const has = (name: string) => (sqlite.prepare('select count(*) from sqlite_master where name = ?').pluck().get(name) as number) > 0;
   if (!sqlite.inTransaction) throw new Error('suspendSearchIndexing needs a transaction');
   if (!has('artworks_fts') || !has('artwork_search_doc')) return null;
   const ftsCols = sqlite.prepare("select name from pragma_table_info('artworks_fts')").pluck().all() as string[];
   const docCols = sqlite.prepare("select name from pragma_table_info('artwork_search_doc')").pluck().all() as string[];
   if (docCols[0] !== 'id' || ftsCols.join() !== docCols.slice(1).join()) return null;
-  const names = [...REQUIRED, ...OPTIONAL];
+  const names = [...REQUIRED, ...OPTIONAL, ...(opts.writes === 'all' ? UPDATES : [])];
   const triggers = sqlite.prepare(`select name, sql from sqlite_master where type = 'trigger' and name in (${names.map(() => '?').join(',')})`).all(...names) as { name: string; sql: string }[];
   if (!REQUIRED.every((n) => triggers.some((t) => t.name === n))) return null;
   for (const t of triggers) sqlite.exec(`drop trigger "${t.name}"`);
+  const logs = { changes: has('search_changes'), text: has('search_text_changes') };
+  /** Logs the works of `ids` (a query of one column) as changed, as the triggers would. */
+  const log = (ids: string, params: unknown[]) => {
+    if (logs.changes) sqlite.prepare(`with w(id) as (${ids}) insert or replace into search_changes (entity, entity_id) select 'artwork', id from w`).run(...params);
+    if (logs.text) sqlite.prepare(`with w(id) as (${ids}) insert or replace into search_text_changes (artwork_id) select id from w`).run(...params);
+  };
   return {
-    resume(where, params = [], opts = {}) {
+    resume(where, params = [], ropts = {}) {
       const cols = ftsCols.map((c) => `"${c}"`).join(', ');
-      if (opts.replace) sqlite.prepare(`delete from artworks_fts where rowid in (select id from artworks where ${where})`).run(...params);
+      if (ropts.replace) sqlite.prepare(`delete from artworks_fts where rowid in (select id from artworks where ${where})`).run(...params);
       sqlite.prepare(`insert into artworks_fts (rowid, ${cols}) select id, ${cols} from artwork_search_doc where ${where}`).run(...params);
-      if (has('search_changes')) sqlite.prepare(`insert or replace into search_changes (entity, entity_id) select 'artwork', id from artworks where ${where}`).run(...params);
-      if (has('search_text_changes')) sqlite.prepare(`insert or replace into search_text_changes (artwork_id) select id from artworks where ${where}`).run(...params);
+      log(`select id from artworks where ${where}`, params);
       for (const t of triggers) sqlite.exec(t.sql);
+    },
+    forget(select, params = []) {
+      sqlite.prepare(`delete from artworks_fts where rowid in (${select})`).run(...params);
+      log(select, params);
     },
   };
 }
