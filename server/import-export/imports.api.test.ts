@@ -116,6 +116,11 @@ describe('a Swedish Excel file (Windows-1252, semicolons, decimal commas, DD/MM/
 });
 
 describe('updates and undo', () => {
+  const found = async (q: string) => {
+    const res = await curator.get(`/api/artworks?q=${encodeURIComponent(q)}&limit=50`);
+    expect(res.status).toBe(200);
+    return (res.body.items as { inventoryNumber: string }[]).map((w) => w.inventoryNumber).sort();
+  };
   const csv = (rows: string[]) => ['Inventarienummer,Titel,Objekttyp,Försäkringsvärde (kr),Placering,Konstnär', ...rows].join('\n');
   it('updates matched works by inventory number (any spacing), moves them, and undoes the whole import', async () => {
     const before1001 = await work('SLL 1001');
@@ -132,6 +137,11 @@ describe('updates and undo', () => {
     const w1 = await work('SLL 1001');
     expect(w1).toMatchObject({ inventoryNumber: 'SLL 1001', title: 'Vårljus över Årstaviken (ny titel)', insuranceValue: 5_000_000, locationId: place.corridor });
     expect((await work('SLL 1004')).artists.map((a: any) => a.name)).toEqual(['Åsa Öberg', 'Helmer Osslund']);
+    // The commit indexes its works once at the end (not per row): the running server's search sees every change.
+    expect(await found('Helt ny')).toEqual(['SLL 1010']);
+    expect(await found('Osslund')).toEqual(['SLL 1004', 'SLL 1010']);
+    expect(await found('ny titel')).toEqual(['SLL 1001']);
+    expect(await found('Korridor Vårljus')).toEqual(['SLL 1001']);
 
     const undo = await curator.post(`/api/imports/${upload.id}/undo`);
     expect(undo.status).toBe(200);
@@ -141,6 +151,12 @@ describe('updates and undo', () => {
     expect(back.movements.map((m: any) => m.id)).toEqual(before1001.movements.map((m: any) => m.id));
     expect((await work('SLL 1004')).artists).toEqual(before1004.artists);
     expect((await curator.get('/api/artworks?q=SLL%201010')).body.total).toBe(0);
+    // …and no longer finds what the undo took away, by title, artist or place.
+    expect(await found('Helt ny')).toEqual([]);
+    expect(await found('Osslund')).toEqual([]);
+    expect(await found('ny titel')).toEqual([]);
+    expect(await found('Korridor Vårljus')).toEqual([]);
+    expect(await found('Väntrum Vårljus Årstaviken')).toEqual(['SLL 1001']);
     expect(t.db.$client.prepare("select count(*) from artists where name = 'Helmer Osslund'").pluck().get()).toBe(0);
     // The place the import created goes too; the unplaced site stays (an earlier import created it and uses it).
     expect(t.db.$client.prepare("select count(*) from locations where name = 'Förrådet i Rimbo'").pluck().get()).toBe(0);
