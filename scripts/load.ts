@@ -61,12 +61,44 @@ async function login(): Promise<{ cookie: string; csrf: string }> {
   return { cookie, csrf: csrfToken };
 }
 
+/** Works a conservator may check (in place or in storage), spread over the collection: from search pages. */
+async function checkableWorks(cookie: string, n: number): Promise<number[]> {
+  const ids: number[] = [];
+  let cursor = '';
+  while (ids.length < n) {
+    const res = await fetch(`${base}/api/artworks?status=in_place,in_storage&sort=title&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { headers: { cookie } });
+    const page = (await res.json()) as { items: { id: number }[]; nextCursor: string | null };
+    ids.push(...page.items.map((i) => i.id));
+    if (!page.nextCursor) break;
+    cursor = page.nextCursor;
+  }
+  return ids;
+}
+
+/** CPU seconds (user + system) used so far by a process and its children (tsx runs the server in a child). */
+function cpuSeconds(root: number): number {
+  const stats = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).flatMap((d) => {
+    try {
+      const f = fs.readFileSync(`/proc/${d}/stat`, 'utf8').slice(fs.readFileSync(`/proc/${d}/stat`, 'utf8').lastIndexOf(')') + 2).split(' ');
+      return [{ pid: Number(d), ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) }];
+    } catch {
+      return [];
+    }
+  });
+  const tree = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const st of stats) if (tree.has(st.ppid) && !tree.has(st.pid)) (tree.add(st.pid), (grew = true));
+  }
+  return stats.filter((st) => tree.has(st.pid)).reduce((sum, st) => sum + st.ticks, 0) / 100;
+}
+
 const WORDS = ['sommar', 'komp', 'ljus', 'karolinska', 'blå', 'lito', 'olja', 'st', 'hav', 'porträtt', 'danderyd', 'akvarell', 'skulptur', 'södersjukhuset', 'utsikt'];
 
 async function main() {
   await waitForServer();
   const { cookie, csrf } = await login();
-  const ids = Array.from({ length: 500 }, () => 1 + Math.floor(Math.random() * works));
+  const ids = await checkableWorks(cookie, 500);
   let n = 0;
   const pick = <T>(a: T[]) => a[Math.floor(Math.random() * a.length)]!;
   const today = new Date().toISOString().slice(0, 10);
@@ -89,12 +121,15 @@ async function main() {
       }),
     },
   ];
+  const cpu0 = cpuSeconds(server.pid!);
   const result = await autocannon({ url: base, connections, duration: seconds, headers: { cookie }, requests });
+  const serverCpu = cpuSeconds(server.pid!) - cpu0;
   const errors = result.errors + result.timeouts + (result.non2xx ?? 0);
   console.log(`\nmixed load: ${connections} connections, ${seconds} s, ${works.toLocaleString('en')} works`);
   console.log(`  requests/s  avg ${result.requests.average.toFixed(0)}  (total ${result.requests.total})`);
   console.log(`  latency ms  p50 ${result.latency.p50}  p90 ${result.latency.p90}  p99 ${result.latency.p99}  max ${result.latency.max}`);
   console.log(`  errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}`);
+  console.log(`  server CPU ${serverCpu.toFixed(1)} s of ${seconds} s (${((serverCpu * 1000) / Math.max(1, result.requests.total)).toFixed(2)} ms a request)`);
   stop();
   process.exit(errors > 0 ? 1 : 0);
 }

@@ -68,6 +68,9 @@ export function createApp(input: AppInput): express.Express & { locals: { deps: 
   app.locals.deps = deps;
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'extended');
+  // No generated ETags: hashing every JSON body costs more than it saves (nothing revalidates API lists);
+  // records that support If-Match set their own "<version>" ETag, and static files keep theirs.
+  app.set('etag', false);
   app.use(
     helmet({
       contentSecurityPolicy: {

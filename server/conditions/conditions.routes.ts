@@ -32,8 +32,8 @@ export function conditionRoutes(deps: Deps) {
     const body = parseBody(CreateCheckBody, req);
     if (!artworkExists.get(body.artworkId)) throw unprocessable('condition_check.artwork_not_found', `There is no artwork ${body.artworkId}.`, [{ path: 'artworkId', message: 'No such artwork' }]);
     assertSite(user, siteOf.get(body.artworkId) as number | null);
+    // recordCheck restates the work's grade and next due date in its own transaction: no recompute after it.
     const id = recordCheck(sqlite, body, { userId: user.id, now: now() });
-    deps.events.emit(ARTWORKS_CHANGED, [body.artworkId]);
     res.status(201).location(`/api/condition-checks/${id}`).json(getCheck(sqlite, id, now()));
   });
 
@@ -67,8 +67,7 @@ export function conditionRoutes(deps: Deps) {
       const { id } = parse(IdParams, req.params);
       const version = requireIfMatch(req);
       const body = parseBody(UpdateCheckBody, req);
-      const artworkId = updateCheck(sqlite, id, body, { userId: user.id, now: now(), version, isAdmin: user.role === 'admin', assertSite: (siteId) => assertSite(user, siteId) });
-      deps.events.emit(ARTWORKS_CHANGED, [artworkId]);
+      updateCheck(sqlite, id, body, { userId: user.id, now: now(), version, isAdmin: user.role === 'admin', assertSite: (siteId) => assertSite(user, siteId) });
       const check = getCheck(sqlite, id, now())!;
       res.set('ETag', `"${check.version}"`).json(check);
     },

@@ -1,8 +1,8 @@
-// Fast paths for the most common searches, which have no filters: the whole collection in an
+// Fast paths for the most common searches: the whole collection (or a filtered part of it) in an
 // indexed order, or a broad text match ranked "matched in title/artist first, then by title".
-// Instead of scanning every candidate, walk the precomputed sort order from the cursor and stop
-// after k hits (O(k / density)), and count facets once per match set until the data changes.
-import type { FacetCounts } from './search.scan.js';
+// Instead of offering every candidate to a heap, walk the precomputed sort order from the cursor
+// and stop after k hits (O(k / density)), and count facets once per match set until the data changes.
+import type { FacetCounts, Matcher } from './search.scan.js';
 import type { SearchEngine } from './search.engine.js';
 import type { SortName } from './search.schema.js';
 import type { TextMatch } from './search.text.js';
@@ -41,6 +41,9 @@ export type FastInput = {
   exactId: number;
   after: { p: number; id: number } | null;
   k: number;
+  /** A filter on the walk through a sort order (then `total` is the filtered count, counted apart). */
+  test?: Matcher | null;
+  total?: number;
 };
 
 /** Sort key of the exact inventory-number hit (must equal the service's). */
@@ -59,25 +62,32 @@ export function fastTop(x: FastInput): { total: number; top: { id: number; p: nu
     let pos = 0;
     if (x.after) pos = desc ? n - 1 + x.after.p + 1 : x.after.p + 1;
     if (x.after && x.after.p === FIRST) pos = 0;
+    const test = x.test ?? null;
     for (; pos < n && top.length < x.k; pos++) {
       const rank = desc ? n - 1 - pos : pos;
       const id = perm[rank]!;
-      if (id === x.exactId) continue;
+      if (id === x.exactId || (test !== null && !test(id))) continue;
       top.push({ id, p: desc ? -rank : rank });
     }
-    return { total: c.count, top };
+    return { total: x.total ?? c.count, top };
   }
   if (x.text && x.text.high && x.sort === 'relevance' && x.textKey) {
     const text = x.text;
     const cap = c.cap;
-    // Membership and "matched in title/artist/inventory" as masks over ids, built once per match set.
-    const masks = memo(
+    // Membership and "matched in title/artist/inventory" as masks over ids, built once per match set,
+    // with the size of each tier, so a walk stops once it has passed every member of its tier.
+    const { masks, tierSize } = memo(
       x.e,
       `masks|${x.textKey}|${x.exactId}|${cap}`,
       () => {
         const member = new Uint8Array(cap);
-        for (let i = 0; i < text.ids.length; i++) member[text.ids[i]!] = text.high![i] ? 2 : 1;
-        return member;
+        const size = [0, 0];
+        for (let i = 0; i < text.ids.length; i++) {
+          const high = text.high![i] ? 1 : 0;
+          member[text.ids[i]!] = high ? 2 : 1;
+          size[1 - high]!++;
+        }
+        return { masks: member, tierSize: size };
       },
       'text',
     );
@@ -92,9 +102,13 @@ export function fastTop(x: FastInput): { total: number; top: { id: number; p: nu
     }
     for (; tier < 2 && top.length < x.k; tier++, pos = 0) {
       const want = tier === 0 ? 2 : 1;
-      for (; pos < perm.length && top.length < x.k; pos++) {
+      // Members of this tier not yet passed (unknown when continuing mid-tier from a cursor).
+      let left = pos === 0 ? tierSize[tier]! : Infinity;
+      for (; pos < perm.length && top.length < x.k && left > 0; pos++) {
         const id = perm[pos]!;
-        if (masks[id] !== want || id === x.exactId) continue;
+        if (masks[id] !== want) continue;
+        left--;
+        if (id === x.exactId) continue;
         top.push({ id, p: tier * cap + pos });
       }
     }

@@ -7,7 +7,8 @@ import type { DocRow, ItemRow } from './search.queries.js';
 import type { SearchItem } from './search.schema.js';
 import { buildSnippet } from './snippet.js';
 
-type Cache = { textGeneration: number; names: number; items: Map<number, SearchItem>; docs: Map<number, DocRow>; snippets: Map<string, string | null> };
+/** snippets: per query (its clauses as JSON), per work. */
+type Cache = { textGeneration: number; names: number; items: Map<number, SearchItem>; docs: Map<number, DocRow>; snippets: Map<string, Map<number, string | null>>; held: number };
 const caches = new WeakMap<SearchEngine, Cache>();
 const CACHE_MAX = 50_000;
 
@@ -16,7 +17,7 @@ function cacheOf(e: SearchEngine): Cache {
   // Changed text (textGeneration) or a renamed artist/location (namesVersion) makes texts and snippets stale;
   // other writes make only the rows of the works written stale (forgetItems).
   if (!c || c.textGeneration !== e.textGeneration || c.names !== e.namesVersion) {
-    c = { textGeneration: e.textGeneration, names: e.namesVersion, items: new Map(), docs: new Map(), snippets: new Map() };
+    c = { textGeneration: e.textGeneration, names: e.namesVersion, items: new Map(), docs: new Map(), snippets: new Map(), held: 0 };
     caches.set(e, c);
   }
   return c;
@@ -45,27 +46,63 @@ export function renderItems(e: SearchEngine, ids: number[], parsed: ParsedQuery 
     }
     docs = cache.docs;
   }
-  const queryKey = docs ? JSON.stringify(parsed!.clauses) : '';
+  let snippets: Map<number, string | null> | null = null;
+  if (docs) {
+    const queryKey = JSON.stringify(parsed!.clauses);
+    snippets = cache.snippets.get(queryKey) ?? null;
+    if (!snippets) {
+      if (cache.held >= CACHE_MAX) (cache.snippets.clear(), (cache.held = 0));
+      cache.snippets.set(queryKey, (snippets = new Map()));
+    }
+  }
   const items: SearchItem[] = [];
   for (const id of ids) {
     const base = cache.items.get(id);
     if (!base) continue;
     const d = docs?.get(id);
-    if (!d) {
+    if (!d || !snippets) {
       items.push(base);
       continue;
     }
-    const key = `${id}|${queryKey}`;
-    let snippet = cache.snippets.get(key);
+    let snippet = snippets.get(id);
     if (snippet === undefined) {
       // Longer texts first: a snippet is most useful where the title alone would not show the match.
       snippet = buildSnippet([d.description, d.inscription, d.title, d.artists, d.technique, d.materials, d.places, d.inventory], parsed!.clauses);
-      if (cache.snippets.size >= CACHE_MAX) cache.snippets.clear();
-      cache.snippets.set(key, snippet);
+      snippets.set(id, snippet);
+      cache.held++;
     }
-    items.push(snippet ? { ...base, snippet } : base);
+    if (!snippet) items.push(base);
+    else {
+      const item = { ...base, snippet };
+      baseOf.set(item, base);
+      items.push(item);
+    }
   }
   return items;
+}
+
+/** JSON of rendered rows, kept per row object (rows are cached, so a page is mostly joined, not serialised). */
+const jsonOf = new WeakMap<SearchItem, string>();
+/** A row with a snippet is a copy of the cached row: its JSON is the row's plus the snippet. */
+const baseOf = new WeakMap<SearchItem, SearchItem>();
+
+export function itemsJson(items: readonly SearchItem[]): string {
+  const parts: string[] = [];
+  for (const item of items) {
+    let json = jsonOf.get(item);
+    if (json === undefined) {
+      const base = baseOf.get(item);
+      json = base ? `${rowJson(base).slice(0, -1)},"snippet":${JSON.stringify(item.snippet)}}` : rowJson(item);
+    }
+    parts.push(json);
+  }
+  return `[${parts.join(',')}]`;
+}
+
+function rowJson(item: SearchItem): string {
+  let json = jsonOf.get(item);
+  if (json === undefined) jsonOf.set(item, (json = JSON.stringify(item)));
+  return json;
 }
 
 function toItem(r: ItemRow): SearchItem {

