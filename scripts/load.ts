@@ -1,4 +1,4 @@
-// npm run load [-- --seconds 15 --connections 10]: a bounded mixed load against a real server on 127.0.0.1.
+// npm run load [-- --seconds 15 --connections 10 --warmup 5]: a bounded mixed load against a real server on 127.0.0.1.
 // The server runs in its own process (as in production) on a temporary 60,000-work database;
 // autocannon drives searches, record views, map requests and writes from several users.
 import autocannon from 'autocannon';
@@ -121,6 +121,10 @@ async function main() {
       }),
     },
   ];
+  // An unmeasured warm-up first (JIT, caches, the search's background warm-up after start), as in production
+  // where a server has been up for a while; the measured run follows.
+  const warmup = Math.min(arg('warmup', 5), 60);
+  if (warmup > 0) await autocannon({ url: base, connections, duration: warmup, headers: { cookie }, requests });
   const cpu0 = cpuSeconds(server.pid!);
   const result = await autocannon({ url: base, connections, duration: seconds, headers: { cookie }, requests });
   const serverCpu = cpuSeconds(server.pid!) - cpu0;

@@ -6,6 +6,7 @@ import type { AuthUser } from '../users/auth.js';
 import { inventoryKey } from '../artworks/inventory.js';
 import { parseUserQuery, toFtsMatch, words } from './fts-query.js';
 import { searchEngine, type SearchEngine } from './search.engine.js';
+import { renderItems } from './search.items.js';
 import type { SuggestParams, SuggestResponse } from './search.schema.js';
 
 /** `text` is the folded words with a space before each, so "starts a word" is one includes(). */
@@ -14,7 +15,15 @@ type ArtistEntry = Entry & { name: string; works: number };
 type LocationEntry = Entry & { name: string; kind: string; pathText: string; siteId: number | null };
 /** Entries (sorted best first) and all their texts in one string, so a lookup is a few native indexOf calls. */
 type Searchable<T extends Entry> = { entries: T[]; hay: string; starts: Int32Array };
-type Lists = { version: number; loadedAt: number; generation: number; artists: Searchable<ArtistEntry>; locations: Searchable<LocationEntry> };
+type Lists = {
+  version: number;
+  loadedAt: number;
+  generation: number;
+  artists: Searchable<ArtistEntry>;
+  locations: Searchable<LocationEntry>;
+  answers: Map<string, Pick<SuggestResponse, 'artists' | 'locations'>>;
+};
+const ANSWERS_MAX = 2_000;
 
 function searchable<T extends Entry>(entries: T[]): Searchable<T> {
   const starts = new Int32Array(entries.length + 1);
@@ -62,12 +71,28 @@ export function suggest(deps: Deps, params: SuggestParams, user: AuthUser): Sugg
   const needles = typed.map((t) => ` ${t}`);
   const top = <T extends Entry>(list: Searchable<T>, allow: (x: T) => boolean = () => true) => find(list, needles, limit, allow);
   const sites = user.siteIds ? new Set(user.siteIds) : null;
-  const artists = top(l.artists).map(({ id, name, works }) => ({ id, name, works }));
-  const locations = top(l.locations, (x) => !sites || (x.siteId !== null && sites.has(x.siteId))).map(({ id, name, kind, pathText }) => ({ id, name, kind, pathText }));
-  return { artists, locations, works: suggestWorks(e, params.q, limit, sites) };
+  // The same first letters are typed again and again: answers are kept with the lists they came from.
+  const key = `${limit}|${user.siteIds?.join(',') ?? '*'}|${needles.join('\u0000')}`;
+  let names = l.answers.get(key);
+  if (!names) {
+    if (l.answers.size >= ANSWERS_MAX) l.answers.clear();
+    names = {
+      artists: top(l.artists).map(({ id, name, works }) => ({ id, name, works })),
+      locations: top(l.locations, (x) => !sites || (x.siteId !== null && sites.has(x.siteId))).map(({ id, name, kind, pathText }) => ({ id, name, kind, pathText })),
+    };
+    l.answers.set(key, names);
+  }
+  return { ...names, works: suggestWorks(e, params.q, limit, sites) };
 }
 
 function suggestWorks(e: SearchEngine, q: string, limit: number, sites: Set<number> | null): SuggestResponse['works'] {
+  const ids = memoIds(e, `${limit}|${sites ? [...sites].join(',') : '*'}|${q}`, () => suggestedIds(e, q, limit, sites));
+  if (!ids.length) return [];
+  // Rows from the search's row cache: a suggestion is usually a work that was just shown or suggested.
+  return renderItems(e, ids, null).map((r) => ({ id: r.id, inventoryNumber: r.inventoryNumber, title: r.title, artists: r.artists }));
+}
+
+function suggestedIds(e: SearchEngine, q: string, limit: number, sites: Set<number> | null): number[] {
   const visible = (id: number) => e.cols.present[id] === 1 && (!sites || sites.has(e.cols.site[id]!));
   const ids: number[] = [];
   const add = (id: number) => {
@@ -80,15 +105,38 @@ function suggestWorks(e: SearchEngine, q: string, limit: number, sites: Set<numb
     if (exact) add(exact);
     if (/\d/.test(key)) for (const id of e.q.byInventoryPrefix(key, limit * 4)) add(id);
   }
-  const expr = toFtsMatch(parseUserQuery(q), ['inventory', 'title', 'artists']);
-  // Newest first and unranked: the cheapest way to fill five slots even for a one-letter prefix.
-  if (expr && ids.length < limit) for (const id of e.q.matchFirst(expr, sites ? 500 : limit * 2)) add(id);
-  if (!ids.length) return [];
-  const rows = new Map(e.q.items(ids).map((r) => [r.id, r]));
-  return ids.flatMap((id) => {
-    const r = rows.get(id);
-    return r ? [{ id, inventoryNumber: r.inventoryNumber, title: r.title, artists: r.artists }] : [];
-  });
+  if (ids.length >= limit) return ids;
+  const parsed = parseUserQuery(q);
+  // A broad prefix ("s", "st") has its match set cached, with "matched in number, title or artist"
+  // marked: take the newest of those. A narrow one is cheap to ask FTS for directly.
+  const text = e.text.match(parsed);
+  if (text?.high) {
+    for (let i = text.ids.length - 1; i >= 0 && ids.length < limit; i--) if (text.high[i]) add(text.ids[i]!);
+    return ids;
+  }
+  const expr = toFtsMatch(parsed, ['inventory', 'title', 'artists']);
+  // Newest first and unranked: the cheapest way to fill five slots.
+  if (expr) for (const id of e.q.matchFirst(expr, sites ? 500 : limit * 2)) add(id);
+  return ids;
+}
+
+/**
+ * Suggested ids per typed text, kept until indexed text changes (what a work is called and where it
+ * is are text; a check or a status is not). Typing the same first letters is what everyone does.
+ */
+type IdMemo = { textGeneration: number; map: Map<string, number[]> };
+const idMemos = new WeakMap<SearchEngine, IdMemo>();
+const ID_MEMO_MAX = 2_000;
+
+function memoIds(e: SearchEngine, key: string, compute: () => number[]): number[] {
+  let m = idMemos.get(e);
+  if (!m || m.textGeneration !== e.textGeneration) idMemos.set(e, (m = { textGeneration: e.textGeneration, map: new Map() }));
+  let ids = m.map.get(key);
+  if (!ids) {
+    if (m.map.size >= ID_MEMO_MAX) m.map.clear();
+    m.map.set(key, (ids = compute()));
+  }
+  return ids;
 }
 
 const wordText = (s: string) => ' ' + words(s).join(' ');
@@ -120,7 +168,7 @@ function currentLists(deps: Deps, e: SearchEngine): Lists {
     .filter((x) => x.active)
     .map((x) => ({ id: x.id, name: x.name, kind: x.kind, siteId: x.siteId, pathText: pathText(x), text: wordText(`${x.name} ${x.code ?? ''}`), rank: KIND_ORDER[x.kind] ?? 9 }))
     .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, 'sv'));
-  const next: Lists = { version: e.namesVersion, loadedAt: now, generation: e.cols.generation, artists: searchable(artists), locations: searchable(locations) };
+  const next: Lists = { version: e.namesVersion, loadedAt: now, generation: e.cols.generation, artists: searchable(artists), locations: searchable(locations), answers: new Map() };
   lists.set(e, next);
   return next;
 }

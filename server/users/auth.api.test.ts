@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, Client } from '../../tests/helpers/test-app.js';
 import { ROLE_MATRIX, type Permission, type Role } from './permissions.js';
@@ -150,6 +151,25 @@ describe('login and sessions', () => {
     expect(res.status).toBe(204);
     expect((await a.get('/api/session')).status).toBe(200);
     expect((await b.get('/api/session')).status).toBe(401);
+  });
+
+  it('sees a role, a site limit or a session changed by another process at once (the CLI, a second server)', async () => {
+    const c = await t.as('curator', { email: 'elsewhere@test.konstkoll.se' });
+    expect((await c.get('/api/audit')).status).toBe(403);
+    expect((await c.get('/api/session')).body.user.siteIds).toBeNull();
+    const other = new Database(t.deps.config.dbFile);
+    try {
+      other.prepare("update users set role = 'admin' where id = ?").run(c.userId);
+      expect((await c.get('/api/audit')).status).toBe(200);
+      const created = await (await t.as('admin')).post('/api/locations', { kind: 'site', name: 'Annan plats', siteType: 'hospital' });
+      const site = created.body.id as number;
+      other.prepare('insert into user_sites (user_id, site_id) values (?, ?)').run(c.userId, site);
+      expect((await c.get('/api/session')).body.user.siteIds).toEqual([site]);
+      other.prepare('delete from sessions where user_id = ?').run(c.userId);
+      expect((await c.get('/api/session')).status).toBe(401);
+    } finally {
+      other.close();
+    }
   });
 
   it('records who created an account in the audit log, readable by an admin only', async () => {

@@ -41,7 +41,13 @@ export function readCookie(req: Request, name: string): string | undefined {
   return undefined;
 }
 
-/** Loads the signed-in user (if any) onto req.user; an expired session is removed. */
+type SessionRow = { sessionHash: string; csrfToken: string; expiresAt: string; id: number; email: string; name: string; role: Role; disabled: number };
+
+/**
+ * Loads the signed-in user (if any) onto req.user; an expired session is removed. Sessions looked up
+ * are kept in memory until auth_epoch moves (its triggers fire on any change to sessions, users or
+ * their sites, from any writer), so most requests read one row instead of running two queries.
+ */
 export function sessionMiddleware(db: Db, now: () => Date): RequestHandler {
   const sqlite = db.$client;
   const find = sqlite.prepare(
@@ -51,24 +57,34 @@ export function sessionMiddleware(db: Db, now: () => Date): RequestHandler {
   );
   const sites = sqlite.prepare('select site_id as siteId from user_sites where user_id = ?').pluck();
   const drop = sqlite.prepare('delete from sessions where id_hash = ?');
+  const epoch = sqlite.prepare('select n from auth_epoch where id = 1').pluck();
+  let known = new Map<string, { row: SessionRow; siteIds: number[] | null }>();
+  let knownEpoch = -1;
+  const KNOWN_MAX = 10_000;
   return (req, _res, next) => {
     const token = readCookie(req, SESSION_COOKIE);
     if (!token || token.length > 200) return next();
-    const row = find.get(hashToken(token)) as
-      | { sessionHash: string; csrfToken: string; expiresAt: string; id: number; email: string; name: string; role: Role; disabled: number }
-      | undefined;
-    if (!row) return next();
+    const e = epoch.get() as number;
+    if (e !== knownEpoch || known.size >= KNOWN_MAX) (known = new Map()), (knownEpoch = e);
+    let hit = known.get(token);
+    if (!hit) {
+      const row = find.get(hashToken(token)) as SessionRow | undefined;
+      if (!row) return next();
+      const siteIds = sites.all(row.id) as number[];
+      hit = { row, siteIds: siteIds.length ? siteIds : null };
+      if (!row.disabled) known.set(token, hit);
+    }
+    const { row, siteIds } = hit;
     if (row.disabled || row.expiresAt <= now().toISOString()) {
       drop.run(row.sessionHash);
       return next();
     }
-    const siteIds = sites.all(row.id) as number[];
     req.user = {
       id: row.id,
       email: row.email,
       name: row.name,
       role: row.role,
-      siteIds: siteIds.length ? siteIds : null,
+      siteIds: siteIds ? [...siteIds] : null,
       sessionHash: row.sessionHash,
       csrfToken: row.csrfToken,
     };

@@ -11,6 +11,7 @@ import { currentUser, readCookie, SESSION_COOKIE, type AuthUser } from './auth.j
 import { ChangePasswordBody, CreateUserBody, LoginBody, UpdateUserBody } from './users.schema.js';
 import { createUser, endSession, openSession, setPassword, verifyPassword } from './users.service.js';
 import { preconditionFailed } from '../http/errors.js';
+import { stmt } from '../../db/statements.js';
 
 const LOGIN_WINDOW_MS = 15 * 60_000;
 
@@ -74,8 +75,8 @@ export function sessionRoutes(deps: Deps) {
 }
 
 function whoAmI(deps: Deps, userId: number, csrfToken: string) {
-  const row = deps.db.$client.prepare('select id, email, name, role from users where id = ?').get(userId) as Omit<AuthUser, 'siteIds'>;
-  const siteIds = deps.db.$client.prepare('select site_id from user_sites where user_id = ?').pluck().all(userId) as number[];
+  const row = stmt(deps.db.$client, 'select id, email, name, role from users where id = ?').get(userId) as Omit<AuthUser, 'siteIds'>;
+  const siteIds = stmt(deps.db.$client, 'select site_id from user_sites where user_id = ?', 'pluck').all(userId) as number[];
   return { user: { ...row, siteIds: siteIds.length ? siteIds : null }, csrfToken };
 }
 
