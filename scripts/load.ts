@@ -28,7 +28,9 @@ const env = {
   KONSTKOLL_DEMO_IMAGES: '0',
   LOG_LEVEL: 'warn',
 };
-const server = spawn(path.resolve('node_modules/.bin/tsx'), ['server/main.ts'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+// LOAD_PROF=dir writes a CPU profile of the server to dir (for finding what a run spends its time on).
+const profile = process.env.LOAD_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_PROF}`] : [];
+const server = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/main.ts'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
 let out = '';
 server.stdout.on('data', (d) => (out += d));
 const stop = () => {

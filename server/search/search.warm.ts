@@ -40,16 +40,17 @@ export function scheduleWarm(deps: Deps, e: SearchEngine, delayMs = 0): void {
       warming.delete(e);
       return;
     }
-    const generation = e.cols.generation;
+    // Only changed text makes match sets stale (a check or a status change does not).
+    const generation = e.textGeneration;
     const pinnedMax = Math.max(PINNED_MAX_IDS, PINNED_IDS_PER_WORK * e.cols.count);
     let held = 0;
     let i = 0;
     const step = () => {
-      // Data changed meanwhile: the caches were dropped; start over later.
-      if (e.cols.generation !== generation || i >= prefixes.length || held >= pinnedMax) {
+      // Text changed meanwhile: the match sets were dropped; start over later.
+      if (e.textGeneration !== generation || i >= prefixes.length || held >= pinnedMax) {
         warming.delete(e);
         deps.log.info({ prefixes: i, of: prefixes.length, ids: held }, 'search warm-up done');
-        if (e.cols.generation !== generation) scheduleWarm(deps, e, 1000);
+        if (e.textGeneration !== generation) scheduleWarm(deps, e, 1000);
         return;
       }
       try {

@@ -61,6 +61,8 @@ const KIND_ORDER: Record<string, number> = { site: 0, building: 1, floor: 2, roo
 /** Work counts per artist may lag behind writes by this much; names never do. */
 const COUNTS_MAX_AGE_MS = 60_000;
 const lists = new WeakMap<SearchEngine, Lists>();
+/** One collator for all comparisons (localeCompare builds one per call: ~1 µs each, 15,000 names sorted). */
+const swedish = new Intl.Collator('sv');
 
 export function suggest(deps: Deps, params: SuggestParams, user: AuthUser): SuggestResponse {
   const e = searchEngine(deps);
@@ -154,7 +156,7 @@ function currentLists(deps: Deps, e: SearchEngine): Lists {
     .all() as { id: number; name: string; works: number }[];
   const artists = artistRows
     .map((a) => ({ ...a, text: wordText(a.name), rank: -a.works }))
-    .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, 'sv'));
+    .sort((a, b) => a.rank - b.rank || swedish.compare(a.name, b.name));
   const locRows = sqlite
     .prepare('select id, parent_id as parentId, name, kind, site_id as siteId, code, active from locations')
     .all() as { id: number; parentId: number | null; name: string; kind: string; siteId: number | null; code: string | null; active: number }[];
@@ -167,7 +169,7 @@ function currentLists(deps: Deps, e: SearchEngine): Lists {
   const locations = locRows
     .filter((x) => x.active)
     .map((x) => ({ id: x.id, name: x.name, kind: x.kind, siteId: x.siteId, pathText: pathText(x), text: wordText(`${x.name} ${x.code ?? ''}`), rank: KIND_ORDER[x.kind] ?? 9 }))
-    .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, 'sv'));
+    .sort((a, b) => a.rank - b.rank || swedish.compare(a.name, b.name));
   const next: Lists = { version: e.namesVersion, loadedAt: now, generation: e.cols.generation, artists: searchable(artists), locations: searchable(locations), answers: new Map() };
   lists.set(e, next);
   return next;
