@@ -133,6 +133,21 @@ describe('writes that leave the text alone', () => {
   });
 });
 
+describe('filter by site after moves', () => {
+  it('a moved work leaves the first site\'s results and joins the other\'s, totals as the database counts', async () => {
+    const [a, b] = t.db.$client.prepare("select id from locations where kind = 'site' order by id limit 2").pluck().all() as number[];
+    const work = ids(await search(`site=${a}&limit=1`))[0]!;
+    const room = t.db.$client.prepare("select id from locations where kind = 'room' and site_id = ? limit 1").pluck().get(b) as number;
+    const before = [(await search(`site=${a}`)).total, (await search(`site=${b}`)).total];
+    t.db.$client.prepare('update artworks set location_id = ?, site_id = ? where id = ?').run(room, b, work);
+    expect(ids(await search(`site=${a}&limit=200`))).not.toContain(work);
+    expect(ids(await search(`site=${b}&limit=200`))).toContain(work);
+    expect((await search(`site=${a}`)).total).toBe(before[0]! - 1);
+    expect((await search(`site=${b}`)).total).toBe(before[1]! + 1);
+    expect((await search(`site=${a},${b}&status=in_place`)).total).toBe(count("a.site_id in (?, ?) and a.status = 'in_place'", a, b));
+  });
+});
+
 describe('filters, facets and sorting', () => {
   it.each([
     ['status=in_storage', "a.status = 'in_storage'"],

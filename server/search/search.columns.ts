@@ -130,6 +130,10 @@ export class SearchColumns {
   /** Dense site numbering for facets: siteIds[idx] is the location id of site idx (idx 0 = none). */
   siteIds: number[] = [0];
   private siteIndexOf = new Map<number, number>();
+  /** Works per dense site index, built on first use and then kept current by put()/remove(). */
+  private members: number[][] | null = null;
+  /** Position of each work in its site's member list. */
+  private memberAt = new Int32Array(0);
   private orders = new Map<StringSortKey, Order>();
   /** Bumped on every applied change; cursors and caches compare against it. */
   generation = 0;
@@ -159,6 +163,7 @@ export class SearchColumns {
     const maxId = (this.sqlite.prepare('select coalesce(max(id), 0) from artworks').pluck().get() as number) ?? 0;
     this.allocate(maxId + 1024);
     this.count = 0;
+    this.members = null;
     this.orders.clear();
     this.keys = { inventory: [], title: [], artist: [] };
     // A plain table scan; sort keys are read when an order is first needed (see rank()).
@@ -236,6 +241,11 @@ export class SearchColumns {
   private put(r: Row): void {
     if (r.id >= this.cap) this.allocate(Math.max(r.id + 1, Math.ceil(this.cap * 1.5)));
     const id = r.id;
+    const siteIdx = r.siteId == null ? 0 : this.siteIndex(r.siteId);
+    if (this.members) {
+      if (this.present[id]) this.leaveSite(id);
+      this.joinSite(id, siteIdx);
+    }
     if (!this.present[id]) this.count++;
     this.present[id] = 1;
     this.status[id] = statusCode(r.status);
@@ -244,7 +254,7 @@ export class SearchColumns {
     this.acquisition[id] = acquisitionCode(r.acquisitionMethod);
     this.flags[id] = (r.hasImage ? FLAG_IMAGE : 0) | (r.isPublic ? FLAG_PUBLIC : 0) | r.gaps;
     this.site[id] = r.siteId ?? 0;
-    this.siteIdx[id] = r.siteId == null ? 0 : this.siteIndex(r.siteId);
+    this.siteIdx[id] = siteIdx;
     this.location[id] = r.locationId ?? 0;
     this.project[id] = r.projectId ?? 0;
     this.yearFrom[id] = r.yearFrom ?? NO_YEAR;
@@ -263,8 +273,56 @@ export class SearchColumns {
 
   private remove(id: number): void {
     if (id >= this.cap || !this.present[id]) return;
+    if (this.members) this.leaveSite(id);
     this.present[id] = 0;
     this.count--;
+  }
+
+  /**
+   * The works at any of these sites (by dense index), ascending, or null when they are more than
+   * `max`: a filter by site then reads a few hundred works instead of passing over every one.
+   */
+  worksAtSites(siteIdx: Iterable<number>, max: number): Int32Array | null {
+    if (!this.members) {
+      this.members = [];
+      if (this.memberAt.length < this.cap) this.memberAt = new Int32Array(this.cap);
+      for (let id = 1; id < this.cap; id++) if (this.present[id]) this.joinSite(id, this.siteIdx[id]!);
+    }
+    const lists: number[][] = [];
+    let n = 0;
+    for (const idx of siteIdx) {
+      const list = this.members[idx];
+      if (!list?.length) continue;
+      n += list.length;
+      if (n > max) return null;
+      lists.push(list);
+    }
+    const out = new Int32Array(n);
+    let at = 0;
+    for (const list of lists) for (const id of list) out[at++] = id;
+    return out.sort();
+  }
+
+  private joinSite(id: number, siteIdx: number): void {
+    if (id >= this.memberAt.length) {
+      const grown = new Int32Array(Math.max(this.cap, id + 1));
+      grown.set(this.memberAt);
+      this.memberAt = grown;
+    }
+    const list = (this.members![siteIdx] ??= []);
+    this.memberAt[id] = list.length;
+    list.push(id);
+  }
+
+  private leaveSite(id: number): void {
+    const list = this.members![this.siteIdx[id]!];
+    if (!list) return;
+    const at = this.memberAt[id]!;
+    const last = list.pop()!;
+    if (last !== id) {
+      list[at] = last;
+      this.memberAt[last] = at;
+    }
   }
 
   siteIndex(siteId: number): number {

@@ -114,6 +114,13 @@ function prepare(deps: Deps, params: SearchFilters & { sort?: SortName }, user: 
   let source: Source = { kind: 'all' };
   if (text) source = { kind: 'list', ids: text.ids };
   else if (filter.only) source = { kind: 'list', ids: Int32Array.from(e.q.artistWorks(params.artist!)).sort() };
+  else if (filter.site) {
+    // A few sites hold a few hundred works each: read those instead of passing over the collection.
+    const selected: number[] = [];
+    filter.site.forEach((on, idx) => on && selected.push(idx));
+    const ids = e.cols.worksAtSites(selected, e.cols.cap >> 4);
+    if (ids) source = { kind: 'list', ids };
+  }
 
   let sort: SortName = params.sort ?? (hasText ? 'relevance' : 'inventory');
   if (sort === 'relevance' && !text) sort = 'inventory';
