@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -55,6 +56,24 @@ describe('backup, restore and verify', () => {
 
     expect(() => restore(folder, dbFile, uploads)).toThrow(/empty data directory/);
   });
+
+  it('npm run verify on a restored data directory passes every check and exits 0', async () => {
+    const dir = path.join(t.dir, 'backups-cli');
+    const { folder } = await backup(t.db, t.deps.config.uploadsDir, dir);
+    const target = path.join(t.dir, 'restored-cli');
+    restore(folder, path.join(target, 'konstkoll.sqlite'), path.join(target, 'uploads'));
+    const env = { ...process.env, KONSTKOLL_DB: path.join(target, 'konstkoll.sqlite'), KONSTKOLL_UPLOADS: path.join(target, 'uploads') };
+    const out = await new Promise<{ code: number | null; text: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/verify.ts'], { env });
+      let text = '';
+      child.stdout.on('data', (d) => (text += d));
+      child.stderr.on('data', (d) => (text += d));
+      child.on('exit', (code) => resolve({ code, text }));
+    });
+    expect(out.text).toMatch(/ok {3}fts:artworks_fts/);
+    expect(out.text).toMatch(/all checks passed/);
+    expect(out.code).toBe(0);
+  }, 60_000);
 
   it('verify finds a corrupted media file and a missing one', () => {
     const a = fakeMedia('will be corrupted');
