@@ -2,11 +2,11 @@
 // moveArtworks), its status (through applyStatus), audit rows under the import's batch id, and what undo needs.
 import type Database from 'better-sqlite3';
 import { recordAudit } from '../audit/audit.js';
-import { getArtwork } from '../artworks/artworks.queries.js';
+import { ARTWORK_COLUMNS, BOOLEAN_FIELDS, getArtwork } from '../artworks/artworks.queries.js';
 import { applyStatus, EDITABLE_COLUMNS, toColumnValue } from '../artworks/artworks.service.js';
 import { artistNameKey, defaultSortName } from '../artists/artists.service.js';
 import { inventoryKey } from '../artworks/inventory.js';
-import { moveArtworks } from '../movements/movements.service.js';
+import { moveArtworks, placementTarget, recordFirstPlacements, type PlacementTarget } from '../movements/movements.service.js';
 import type { AuthUser } from '../users/auth.js';
 import { UNPLACED_CODE, UNPLACED_NAME, type Lookups } from './import.lookups.js';
 import { STATUS_COLUMNS, type ArtistRef, type Plan, type Target } from './import.rows.js';
@@ -22,6 +22,8 @@ export type Writer = {
   createdLocations: number;
   /** The id the next new work gets (the commit holds the write lock, so nobody else takes it). */
   nextArtworkId: number;
+  /** Destinations of new works, checked once per place. */
+  targets?: Map<number, PlacementTarget>;
 };
 
 /** The first free artwork id, as AUTOINCREMENT would give it. */
@@ -106,9 +108,28 @@ function writeArtists(w: Writer, artworkId: number, artists: ArtistRef[]): { art
 }
 
 /** What is left to do for a written row once every row is in: its placement and status (see placeAll). */
-export type Pending = { id: number; kind: 'new' | 'updated'; move: Target | undefined; status: Plan['status']; statusFields: Plan['statusFields']; before: string | null };
+export type Pending = {
+  id: number; kind: 'new' | 'updated'; move: Target | undefined; status: Plan['status']; statusFields: Plan['statusFields']; before: string | null;
+  /** A new work inserted at its place: its first movement is recorded in placeAll. */
+  placed?: { to: PlacementTarget; fromStatus: string };
+  /** Its version once placed (new works), when no status write follows. */
+  version?: number;
+};
 
 const pending = (id: number, plan: Plan, before: string | null): Pending => ({ id, kind: plan.kind as 'new' | 'updated', move: plan.move, status: plan.status, statusFields: plan.statusFields, before });
+
+/** Field names of the artwork record (getArtwork), in its order, and the defaults of a freshly inserted row. */
+const RECORD_FIELDS = ARTWORK_COLUMNS.split(',').map((c) => c.trim().split(/\s+as\s+/).pop()!);
+const BOOLEANS = new Set<string>(BOOLEAN_FIELDS);
+const DEFAULTS: Record<string, unknown> = Object.fromEntries(RECORD_FIELDS.map((f) => [f, BOOLEANS.has(f) ? false : f === 'version' ? 1 : null]));
+
+function target(w: Writer, move: Target): PlacementTarget {
+  const id = locationId(w, move);
+  w.targets ??= new Map();
+  let t = w.targets.get(id);
+  if (!t) w.targets.set(id, (t = placementTarget(w.sqlite, id, w.user)));
+  return t;
+}
 
 /**
  * A new work. Its artist links go in first, under the id it is about to get (the commit defers foreign keys):
@@ -117,16 +138,28 @@ const pending = (id: number, plan: Plan, before: string | null): Pending => ({ i
  */
 export function writeNew(w: Writer, plan: Plan): Pending {
   const id = w.nextArtworkId++;
+  // Placed as it is inserted (location, site, the status the place gives, the move counted in its version): the
+  // work is written once, and placeAll records the movement moveArtworks would have.
+  const to = plan.move ? target(w, plan.move) : undefined;
   const artists = plan.artists ? writeArtists(w, id, plan.artists) : [];
-  const cols = ['id', 'inventory_number', 'inventory_key', 'status', 'status_changed_at', 'created_at', 'updated_at'];
-  const vals: unknown[] = [id, plan.inventoryNumber, inventoryKey(plan.inventoryNumber), plan.initialStatus ?? 'in_storage', w.at, w.at, w.at];
-  for (const [field, value] of Object.entries(plan.fields)) {
+  const fromStatus = plan.initialStatus ?? 'in_storage';
+  const cols = ['id', 'inventory_number', 'inventory_key', 'status', 'status_changed_at', 'location_id', 'site_id', 'version', 'created_at', 'updated_at'];
+  const vals: unknown[] = [id, plan.inventoryNumber, inventoryKey(plan.inventoryNumber), to?.status ?? fromStatus, w.at, to?.id ?? null, to?.siteId ?? null, to ? 2 : 1, w.at, w.at];
+  // The audit keeps the work as registered, before its placement (as getArtwork read it then), built from the values written.
+  const record: Record<string, unknown> = { ...DEFAULTS, id, inventoryNumber: plan.inventoryNumber, status: fromStatus, statusChangedAt: w.at, createdAt: w.at, updatedAt: w.at };
+  for (const field in plan.fields) {
+    const value = toColumnValue(field, plan.fields[field]);
     cols.push(EDITABLE_COLUMNS[field]!);
-    vals.push(toColumnValue(field, value));
+    vals.push(value);
+    record[field] = BOOLEANS.has(field) ? Boolean(value) : value;
   }
   insertWork(w.sqlite, cols).run(...vals);
-  recordAudit(w.sqlite, { at: w.at, userId: w.user.id, action: 'create', entityType: 'artwork', entityId: id, after: { ...getArtwork(w.sqlite, id), artists }, batchId: w.batchId });
-  return pending(id, plan, null);
+  recordAudit(w.sqlite, { at: w.at, userId: w.user.id, action: 'create', entityType: 'artwork', entityId: id, after: { ...record, artists }, batchId: w.batchId });
+  const p = pending(id, plan, null);
+  p.move = undefined;
+  if (to) p.placed = { to, fromStatus };
+  p.version = to ? 2 : 1;
+  return p;
 }
 
 /** Fields of the record an update may touch, as they were (what undo restores). */
@@ -172,12 +205,14 @@ export function placeAll(w: Writer, rows: Pending[]): void {
     if (g) g.push(r.id);
     else groups.set(to, [r.id]);
   }
+  const placed = rows.filter((r) => r.placed).map((r) => ({ artworkId: r.id, ...r.placed! }));
+  recordFirstPlacements(w.sqlite, placed, { reason: 'import', userId: w.user.id, batchId: w.batchId }, w.at);
   for (const [to, ids] of groups) moveArtworks(w.sqlite, { artworkIds: ids, toLocationId: to, reason: 'import', userId: w.user.id, batchId: w.batchId, foundAgain: true, user: w.user }, w.at);
   const s = stmts(w.sqlite);
   for (const r of rows) {
     if (r.status) applyStatus(w.sqlite, getArtwork(w.sqlite, r.id), r.status, w.user, w.at, w.batchId);
     if (r.statusFields) writeStatusFields(w, r.id, r.statusFields);
-    s.item.run(w.importId, r.id, r.kind, r.before, s.versionOf.get(r.id));
+    s.item.run(w.importId, r.id, r.kind, r.before, r.version !== undefined && !r.status && !r.statusFields ? r.version : s.versionOf.get(r.id));
   }
 }
 

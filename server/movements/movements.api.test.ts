@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../tests/helpers/test-app.js';
 import { makeChain, makeTree, makeWork, type Tree } from '../locations/test-fixtures.js';
+import { getArtwork } from '../artworks/artworks.queries.js';
+import { movementHistory } from './movements.queries.js';
+import { moveArtworks, placementTarget, recordFirstPlacements } from './movements.service.js';
 
 let t: TestApp;
 let curator: Client;
@@ -142,5 +145,43 @@ describe('moving works', () => {
     const theirs = await makeWork(curator, { locationId: tree.otherRoom });
     expect((await limited.post('/api/movements', { artworkIds: [theirs.id], toLocationId: tree.wardB, reason: 'x' })).status).toBe(403);
     expect((await limited.post('/api/movements', { artworkIds: [w.id], toLocationId: tree.wardB, reason: 'x' })).status).toBe(201);
+  });
+});
+
+describe('first placements in bulk (imports)', () => {
+  it("a work placed as it is registered has the same history, record and audit as one moved there by moveArtworks", async () => {
+    const sqlite = t.db.$client;
+    const moved = await makeWork(curator);
+    const placed = await makeWork(curator);
+    const at = '2025-03-01T10:00:00.000Z';
+    const meta = { reason: 'import', userId: curator.userId };
+    sqlite.transaction(() => {
+      moveArtworks(sqlite, { artworkIds: [moved.id], toLocationId: tree.wardA, batchId: 'bulk-a', ...meta }, at);
+      // What an importer does: the work inserted at its place (here: set), then its first movement recorded.
+      const to = placementTarget(sqlite, tree.wardA);
+      sqlite.prepare('update artworks set location_id = ?, site_id = ?, status = ?, status_changed_at = ?, version = version + 1, updated_at = ? where id = ?').run(to.id, to.siteId, to.status, at, at, placed.id);
+      recordFirstPlacements(sqlite, [{ artworkId: placed.id, to, fromStatus: 'in_storage' }], { ...meta, batchId: 'bulk-b' }, at);
+    })();
+    const strip = (m: unknown) => {
+      const { id: _id, batchId: _b, ...rest } = m as Record<string, unknown>;
+      return rest;
+    };
+    expect(movementHistory(sqlite, placed.id).map(strip)).toEqual(movementHistory(sqlite, moved.id).map(strip));
+    expect(movementHistory(sqlite, placed.id)).toHaveLength(1);
+    const audit = (id: number) => sqlite.prepare("select at, user_id, action, before, after from audit_log where entity_type = 'artwork' and entity_id = ? and action = 'move'").all(id);
+    expect(audit(placed.id)).toEqual(audit(moved.id));
+    const record = (id: number) => {
+      const { id: _id, inventoryNumber: _n, title: _t, createdAt: _c, ...rest } = getArtwork(sqlite, id);
+      return rest;
+    };
+    expect(record(placed.id)).toEqual(record(moved.id));
+  });
+
+  it('refuses an unknown or deactivated destination, and one outside a limited user’s sites', async () => {
+    const sqlite = t.db.$client;
+    expect(() => placementTarget(sqlite, 987654)).toThrow(expect.objectContaining({ code: 'movement.unknown_location' }));
+    const limited = { id: curator.userId, email: 'x@example.org', name: 'x', role: 'curator' as const, siteIds: [tree.otherSite], sessionHash: '', csrfToken: '' };
+    expect(() => placementTarget(sqlite, tree.storageRoom, limited)).toThrow(expect.objectContaining({ code: 'auth.site_forbidden' }));
+    expect(placementTarget(sqlite, tree.otherRoom, limited)).toMatchObject({ id: tree.otherRoom, siteId: tree.otherSite, status: 'in_place' });
   });
 });

@@ -156,6 +156,47 @@ export function moveArtworks(sqlite: Database.Database, input: MoveInput, at: st
   })();
 }
 
+/** Where works being registered go: the destination as moveArtworks checks and records it, and the status it gives. */
+export type PlacementTarget = { id: number; siteId: number; pathText: string; status: ReturnType<typeof statusForLocation> };
+
+/** The destination of a first placement, with moveArtworks' checks (exists, active, within the user's sites). */
+export function placementTarget(sqlite: Database.Database, toLocationId: number, user?: AuthUser): PlacementTarget {
+  const dest = resolveLocation(sqlite, toLocationId);
+  if (!dest) throw unprocessable('movement.unknown_location', `Location ${toLocationId} does not exist.`, [{ path: 'toLocationId', message: 'Unknown location' }]);
+  if (!dest.active) throw unprocessable('movement.location_inactive', `${dest.pathText} is deactivated.`, [{ path: 'toLocationId', message: 'Inactive location' }]);
+  if (user) assertSite(user, dest.siteId);
+  return { id: dest.id, siteId: dest.siteId, pathText: dest.pathText, status: statusForLocation(dest) };
+}
+
+export type FirstPlacement = { artworkId: number; to: PlacementTarget; /** The status the work was registered with, before its placement. */ fromStatus: string };
+
+/**
+ * First placements of works a bulk registration (an import) inserted already at their place, with location, site and
+ * status from placementTarget and the move counted in their version. Writes what moveArtworks writes when it moves a
+ * just-registered, unplaced work: a movement row from nowhere and a 'move' audit row, in the caller's transaction,
+ * without re-reading each work (thousands of them at once). Returns the movement ids in the order given.
+ */
+export function recordFirstPlacements(sqlite: Database.Database, works: FirstPlacement[], meta: { reason: string; userId: number | null; batchId: string | null; note?: string | null }, at: string): number[] {
+  const s = stmts(sqlite);
+  const movedAt = normaliseMovedAt(undefined, new Date(at));
+  const ids: number[] = [];
+  for (const w of works) {
+    const info = s.insertMovement.run(w.artworkId, null, w.to.id, null, w.to.pathText, movedAt, meta.reason, meta.note ?? null, meta.userId, meta.batchId, null, at);
+    recordAudit(sqlite, {
+      at,
+      userId: meta.userId,
+      action: 'move',
+      entityType: 'artwork',
+      entityId: w.artworkId,
+      batchId: meta.batchId,
+      before: { locationId: null, location: null, siteId: null, status: w.fromStatus, posX: null, posY: null },
+      after: { locationId: w.to.id, location: w.to.pathText, siteId: w.to.siteId, status: w.to.status, posX: null, posY: null, reason: meta.reason, movedAt },
+    });
+    ids.push(Number(info.lastInsertRowid));
+  }
+  return ids;
+}
+
 export type PlacementInput = { artworkId: number; posX: number | null; posY: number | null; userId: number | null; expectedVersion?: number; user?: AuthUser };
 
 /** Sets a work's spot on the floor plan of the room it is in: audited, versioned, no movement row. */
