@@ -48,16 +48,18 @@ const module: BenchModule = async (ctx) => {
   const uploads = ctx.deps.config.uploadsDir;
   fs.mkdirSync(uploads, { recursive: true });
   try {
+    /** One row: what ran meanwhile (`doing`), then the searches' figures; the p95 column is autocannon's p97.5. */
+    const row = (name: string, doing: string, r: Awaited<ReturnType<typeof searchesDuring>>): BenchFigure => ({
+      name,
+      figure: `${doing}searches ${r.rps} req/s, p97.5 ${r.l.p97_5} ms, p99 ${r.l.p99} ms, ${r.errors} errors`,
+      runs: r.total,
+      p50_ms: r.l.p50,
+      p95_ms: r.l.p97_5,
+      max_ms: r.l.max,
+    });
     // Searches alone first, for comparison.
     const alone = await searchesDuring(ctx, async () => (await new Promise((r) => setTimeout(r, 50)), 0));
-    figures.push({
-      name: 'ops: searches alone (4 conn, 10 s)',
-      figure: `${alone.rps} req/s, p97.5 ${alone.l.p97_5} ms, p99 ${alone.l.p99} ms, ${alone.errors} errors (p95 column: autocannon's p97.5)`,
-      runs: alone.total,
-      p50_ms: alone.l.p50,
-      p95_ms: alone.l.p97_5,
-      max_ms: alone.l.max,
-    });
+    figures.push(row('ops: searches alone (4 conn, 10 s; p95 column: p97.5)', '', alone));
 
     const inServer = await searchesDuring(ctx, async () => {
       const t0 = performance.now();
@@ -65,14 +67,8 @@ const module: BenchModule = async (ctx) => {
       pruneBackups(dir, 1);
       return performance.now() - t0;
     });
-    figures.push({
-      name: 'ops: searches during the server\'s own backups',
-      figure: `${inServer.runs.length} backups of ${(fs.statSync(ctx.deps.config.dbFile).size / 1e6).toFixed(0)} MB back to back, ${mean(inServer.runs)} ms each; searches ${inServer.rps} req/s, p97.5 ${inServer.l.p97_5} ms, p99 ${inServer.l.p99} ms, ${inServer.errors} errors`,
-      runs: inServer.total,
-      p50_ms: inServer.l.p50,
-      p95_ms: inServer.l.p97_5,
-      max_ms: inServer.l.max,
-    });
+    const mb = (fs.statSync(ctx.deps.config.dbFile).size / 1e6).toFixed(0);
+    figures.push(row("ops: searches during the server's own backups", `${inServer.runs.length} backups of ${mb} MB back to back, ${mean(inServer.runs)} ms each; `, inServer));
 
     const cli = await searchesDuring(ctx, async () => {
       const t0 = performance.now();
@@ -83,14 +79,7 @@ const module: BenchModule = async (ctx) => {
       });
       return performance.now() - t0;
     });
-    figures.push({
-      name: 'ops: searches during `npm run backup` (own process)',
-      figure: `${cli.runs.length} backups back to back, ${mean(cli.runs)} ms each including the process start; searches ${cli.rps} req/s, p97.5 ${cli.l.p97_5} ms, p99 ${cli.l.p99} ms, ${cli.errors} errors`,
-      runs: cli.total,
-      p50_ms: cli.l.p50,
-      p95_ms: cli.l.p97_5,
-      max_ms: cli.l.max,
-    });
+    figures.push(row('ops: searches during `npm run backup` (own process)', `${cli.runs.length} backups back to back, ${mean(cli.runs)} ms each with the process start; `, cli));
 
     // Restore the newest backup into an empty data directory and verify it.
     const target = fs.mkdtempSync(path.join(os.tmpdir(), 'kk-bench-restore-'));
