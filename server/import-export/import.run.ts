@@ -1,6 +1,7 @@
 // The import itself, synchronous from start to end: a dry run reads the file in a read transaction and reports
-// what would happen; a commit reads it again inside ONE write transaction and writes every valid row (each in a
-// savepoint, so a row refused by a rule at write time leaves no trace). A process killed half-way leaves nothing.
+// what would happen; a commit writes every valid row inside ONE write transaction (a process killed half-way leaves
+// nothing). The commit writes the dry run's own plans when it follows it in the same process and nothing in the
+// catalogue has changed since; otherwise it reads and checks the file again.
 import type Database from 'better-sqlite3';
 import { recordAudit } from '../audit/audit.js';
 import { EDITABLE_COLUMNS } from '../artworks/artworks.service.js';
@@ -31,7 +32,28 @@ export type RunInput = {
   onProgress?: (p: Progress) => void;
   /** Rows the dry run counted: the commit reports progress in rows of it (bytes are read ahead in chunks). */
   expectedRows?: number;
+  /** The stored file's hash: with it, a dry run keeps its plans for the commit (see Prepared). */
+  fileHash?: string;
 };
+
+/**
+ * A dry run's plans, kept (the latest per connection: the import worker's, or the command line's) for the commit of
+ * the same import. Valid while the catalogue stamp is the same (every write to works, artists and places is audited),
+ * and for the same file, mapping, user and inventory pattern.
+ */
+type Prepared = { importId: number; key: string; stamp: number; lookups: Lookups; plans: Plan[]; ordinals: number[]; rows: number; unchanged: number; errorRows: number; errors: RowError[] };
+const prepared = new WeakMap<Database.Database, Prepared>();
+
+const preparedKey = (input: RunInput) =>
+  JSON.stringify([input.file, input.fileHash, input.mapping, input.user.id, input.user.role, input.user.siteIds, input.inventoryPattern]);
+
+/** The kept plans of this import, if they still hold; taken either way (a commit that fails leaves its lookups changed). */
+function takePrepared(input: RunInput): Prepared | null {
+  const p = prepared.get(input.sqlite);
+  if (!p || p.importId !== input.importId) return null;
+  prepared.delete(input.sqlite);
+  return input.fileHash && p.key === preparedKey(input) && p.stamp === catalogueStamp(input.sqlite) ? p : null;
+}
 
 export type CommitResult = { new: number; updated: number; unchanged: number; skippedRows: number; errors: RowError[]; artistsCreated: number; locationsCreated: number; artworkIds: number[] };
 
@@ -86,6 +108,8 @@ export function dryRun(input: RunInput): ImportReport & { duplicates: string[]; 
       if (report.errors.length < MAX_STORED_ERRORS) report.errors.push(e);
     };
     const kinds = new Map<number, Plan['kind']>();
+    const plans: Plan[] = [];
+    const ordinals: number[] = [];
     const rowsOfKey = new Map<string, Seen | Seen[]>();
     const newArtists = new Set<string>();
     const newPlaces = new Set<string>();
@@ -105,6 +129,7 @@ export function dryRun(input: RunInput): ImportReport & { duplicates: string[]; 
         report[p.kind]++;
         kinds.set(row, p.kind);
         remember(rowsOfKey, p.key, row, p.inventoryNumber);
+        if (p.kind !== 'unchanged') (plans.push(p), ordinals.push(n + 1));
         for (const a of p.artists ?? []) if (a.id === null) newArtists.add(a.key);
         if (p.move && 'create' in p.move) newPlaces.add(`${p.move.create.code ?? ''}|${p.move.create.text}`);
       }
@@ -128,6 +153,16 @@ export function dryRun(input: RunInput): ImportReport & { duplicates: string[]; 
     report.errors.sort((a, b) => a.row - b.row);
     report.artistsToCreate = newArtists.size;
     report.locationsToCreate = newPlaces.size;
+    prepared.delete(input.sqlite);
+    if (input.fileHash && !fatal) {
+      // Rows found to share an inventory number are errors: their plans are not written.
+      const keep = duplicates.length ? plans.map((p) => kinds.has(p.row)) : null;
+      prepared.set(input.sqlite, {
+        importId: input.importId, key: preparedKey(input), stamp, lookups: ctx.lookups,
+        plans: keep ? plans.filter((_, i) => keep[i]) : plans, ordinals: keep ? ordinals.filter((_, i) => keep[i]) : ordinals,
+        rows: n, unchanged: report.unchanged, errorRows: report.errorRows, errors: report.errors,
+      });
+    }
     input.onProgress?.({ phase: 'dry-run', done: input.facts.size, total: input.facts.size, rows: n });
     return { ...report, duplicates, stamp };
   })();
@@ -157,48 +192,74 @@ export function commit(input: RunInput & { duplicates: string[]; skipErrors: boo
   return sqlite.transaction((): CommitResult => {
     const state = sqlite.prepare('select state from imports where id = ?').pluck().get(input.importId);
     if (state === 'committed' || state === 'undone') throw conflict('import.already_committed', `This import was already committed${state === 'undone' ? ' and undone' : ''}; upload the file again to import it anew.`);
-    const pass = open(input);
-    const ctx = context(input, pass.header);
-    const w: Writer = { sqlite, user: input.user, at: input.at, importId: input.importId, batchId, lookups: ctx.lookups, createdArtists: 0, createdLocations: 0, nextArtworkId: firstFreeArtworkId(sqlite) };
+    // Taken inside the write transaction: the stamp it is checked against cannot move any more.
+    const kept = takePrepared(input);
+    const result: CommitResult = { new: 0, updated: 0, unchanged: 0, skippedRows: 0, errors: [], artistsCreated: 0, locationsCreated: 0, artworkIds: [] };
+    const hasErrors = () =>
+      conflict('import.has_errors', 'Some rows have errors; fix the file, or commit with skipErrors to write only the valid rows.', { errors: result.errors.slice(0, 1000) });
+    let pass: Pass | null = null;
+    let ctx: RowContext | null = null;
+    let lookups: Lookups;
+    if (kept) {
+      lookups = kept.lookups;
+      result.unchanged = kept.unchanged;
+      result.skippedRows = kept.errorRows;
+      result.errors = kept.errors.slice(0, MAX_STORED_ERRORS);
+      if (kept.errorRows && !input.skipErrors) throw hasErrors();
+    } else {
+      pass = open(input);
+      ctx = context(input, pass.header);
+      lookups = ctx.lookups;
+    }
+    const w: Writer = { sqlite, user: input.user, at: input.at, importId: input.importId, batchId, lookups, createdArtists: 0, createdLocations: 0, nextArtworkId: firstFreeArtworkId(sqlite) };
     // New works get their artist links before the work itself (see writeNew); checked at COMMIT.
     sqlite.pragma('defer_foreign_keys = ON');
     // The full-text index and the search change logs are written once at the end for every work the import
     // wrote, instead of by triggers on each insert, link, move and status change (see bulk-index.ts).
     const search = suspendSearchIndexing(sqlite, { writes: 'all' });
-    const dup = new Set(input.duplicates);
-    const result: CommitResult = { new: 0, updated: 0, unchanged: 0, skippedRows: 0, errors: [], artistsCreated: 0, locationsCreated: 0, artworkIds: [] };
-    const refuse = (e: RowError) => {
-      result.skippedRows++;
-      if (result.errors.length < MAX_STORED_ERRORS) result.errors.push(e);
-      if (!input.skipErrors) throw conflict('import.has_errors', 'Some rows have errors; fix the file, or commit with skipErrors to write only the valid rows.', { errors: result.errors });
-    };
     const done: Pending[] = [];
-    let n = 0;
-    for (const { row, cells } of pass.rows) {
-      if (pass.state.fatal && row >= pass.state.fatal.row) break;
-      if (blank(cells)) continue;
-      const out = evaluateRow(ctx, row, cells);
-      if ('errors' in out) {
-        result.skippedRows++;
-        for (const e of out.errors) if (result.errors.length < MAX_STORED_ERRORS) result.errors.push(e);
-        if (!input.skipErrors) throw conflict('import.has_errors', 'Some rows have errors; fix the file, or commit with skipErrors to write only the valid rows.', { errors: result.errors.slice(0, 1000) });
-      } else if (dup.has(out.plan.key)) {
-        refuse({ row, column: ctx.columnOf.inventoryNumber!, value: out.plan.inventoryNumber, message: 'The same inventory number is on several rows; each work may appear once.' });
-      } else if (out.plan.kind === 'unchanged') result.unchanged++;
-      else {
-        // No savepoint per row (each one flushes the full-text index): a rule broken only at write time ends the whole commit.
-        try {
-          done.push(out.plan.kind === 'new' ? writeNew(w, out.plan) : writeUpdate(w, out.plan));
-        } catch (e) {
-          if (e instanceof HttpError) throw new HttpError(e.status, e.code, e.title, `Row ${row}: ${e.detail ?? e.title} Nothing was written.`, e.extra);
-          throw e;
-        }
-        result[out.plan.kind]++;
+    const write = (plan: Plan) => {
+      // No savepoint per row (each one flushes the full-text index): a rule broken only at write time ends the whole commit.
+      try {
+        done.push(plan.kind === 'new' ? writeNew(w, plan) : writeUpdate(w, plan));
+      } catch (e) {
+        if (e instanceof HttpError) throw new HttpError(e.status, e.code, e.title, `Row ${plan.row}: ${e.detail ?? e.title} Nothing was written.`, e.extra);
+        throw e;
       }
-      if (++n % 200 === 0) input.onProgress?.({ phase: 'commit', done: n, total: input.expectedRows ?? n, rows: n });
+      result[plan.kind as 'new' | 'updated']++;
+    };
+    let n = 0;
+    if (kept) {
+      const total = kept.rows;
+      kept.plans.forEach((plan, i) => {
+        write(plan);
+        if (i % 200 === 199) input.onProgress?.({ phase: 'commit', done: kept.ordinals[i]!, total, rows: kept.ordinals[i]! });
+      });
+      n = total;
+    } else {
+      const dup = new Set(input.duplicates);
+      const refuse = (e: RowError) => {
+        result.skippedRows++;
+        if (result.errors.length < MAX_STORED_ERRORS) result.errors.push(e);
+        if (!input.skipErrors) throw hasErrors();
+      };
+      for (const { row, cells } of pass!.rows) {
+        if (pass!.state.fatal && row >= pass!.state.fatal.row) break;
+        if (blank(cells)) continue;
+        const out = evaluateRow(ctx!, row, cells);
+        if ('errors' in out) {
+          result.skippedRows++;
+          for (const e of out.errors) if (result.errors.length < MAX_STORED_ERRORS) result.errors.push(e);
+          if (!input.skipErrors) throw hasErrors();
+        } else if (dup.has(out.plan.key)) {
+          refuse({ row, column: ctx!.columnOf.inventoryNumber!, value: out.plan.inventoryNumber, message: 'The same inventory number is on several rows; each work may appear once.' });
+        } else if (out.plan.kind === 'unchanged') result.unchanged++;
+        else write(out.plan);
+        if (++n % 200 === 0) input.onProgress?.({ phase: 'commit', done: n, total: input.expectedRows ?? n, rows: n });
+      }
+      const fatal = fatalError(pass!);
+      if (fatal) throw unprocessable('import.unreadable', 'The file is broken (see the row named); nothing was written.', [{ path: `row ${fatal.row}`, message: fatal.message }]);
     }
-    const fatal = fatalError(pass);
-    if (fatal) throw unprocessable('import.unreadable', 'The file is broken (see the row named); nothing was written.', [{ path: `row ${fatal.row}`, message: fatal.message }]);
     sqlite.pragma('defer_foreign_keys = OFF');
     placeAll(w, done);
     search?.resume('id in (select artwork_id from import_items where import_id = ?)', [input.importId], { replace: true });

@@ -108,6 +108,7 @@ const runInput = (env: Env, imp: ImportRow, mapping: Record<string, string>) => 
   at: env.at,
   inventoryPattern: env.inventoryPattern,
   onProgress: env.onProgress,
+  fileHash: imp.fileHash,
 });
 
 export type StoredReport = ImportReport & { duplicates: string[]; stamp?: number };

@@ -177,6 +177,16 @@ describe('updates and undo', () => {
     expect((await work('SLL 1008')).insuranceValue).toBe(4_100_000);
   });
 
+  it('a change to the catalogue between dry run and commit is seen: the commit checks the file again', async () => {
+    const upload = (await uploadCsv(curator, csv(['SLL 1040,Före ändringen,målning,,,']))).body;
+    expect((await curator.post(`/api/imports/${upload.id}/dry-run`, {})).body).toMatchObject({ new: 1 });
+    // Registered by hand meanwhile: the dry run's "new" would now be a second work with the same number.
+    await curator.post('/api/artworks', { inventoryNumber: 'SLL 1040', title: 'Registrerad för hand', objectType: 'painting' });
+    const res = await curator.post(`/api/imports/${upload.id}/commit`, {});
+    expect(res.body).toMatchObject({ new: 0, updated: 1 });
+    expect((await work('SLL 1040')).title).toBe('Före ändringen');
+  });
+
   it('commit refuses a dry run with errors unless skipErrors, then writes only the valid rows', async () => {
     const file = csv(['SLL 1020,Giltig,målning,,,', 'SLL 1021,Ogiltig,oljemålning på duk,,,']);
     const upload = (await uploadCsv(curator, file)).body;
