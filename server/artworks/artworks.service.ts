@@ -147,6 +147,21 @@ export function changeStatus(sqlite: Database.Database, id: number, input: Statu
   })();
 }
 
+const statusUpdates = new WeakMap<Database.Database, Database.Statement>();
+/** Prepared once per connection: batch edits and imports write thousands of statuses in one go. */
+function statusUpdate(sqlite: Database.Database): Database.Statement {
+  let s = statusUpdates.get(sqlite);
+  if (!s)
+    statusUpdates.set(
+      sqlite,
+      (s = sqlite.prepare(
+        `update artworks set status = ?, status_note = ?, status_changed_at = ?, deaccession_date = ?, deaccession_ref = ?, deaccession_reason = ?,
+                version = version + 1, updated_at = ? where id = ?`,
+      )),
+    );
+  return s;
+}
+
 /** Checks the rules and writes the status (no transaction of its own; batch edits call it per work). */
 export function applyStatus(sqlite: Database.Database, before: ArtworkRecord, input: StatusInput, user: AuthUser, at: string, batchId?: string): void {
   const loc = before.locationId ? resolveLocation(sqlite, before.locationId) : undefined;
@@ -167,12 +182,7 @@ export function applyStatus(sqlite: Database.Database, before: ArtworkRecord, in
   );
   const deacc = input.status === 'deaccessioned';
   // Leaving deaccessioned keeps the old decision fields in the audit trail but clears them on the record.
-  sqlite
-    .prepare(
-      `update artworks set status = ?, status_note = ?, status_changed_at = ?, deaccession_date = ?, deaccession_ref = ?, deaccession_reason = ?,
-              version = version + 1, updated_at = ? where id = ?`,
-    )
-    .run(input.status, input.note ?? null, at, deacc ? input.deaccessionDate : null, deacc ? input.deaccessionRef : null, deacc ? input.deaccessionReason : null, at, before.id);
+  statusUpdate(sqlite).run(input.status, input.note ?? null, at, deacc ? input.deaccessionDate : null, deacc ? input.deaccessionRef : null, deacc ? input.deaccessionReason : null, at, before.id);
   const after = getArtwork(sqlite, before.id);
   recordAudit(sqlite, { at, userId: user.id, action: 'status', entityType: 'artwork', entityId: before.id, before, after, batchId: batchId ?? null });
 }

@@ -162,6 +162,17 @@ export function parseDate(raw: string): string | null | undefined {
   return `${y}-${pad(m)}-${pad(d)}`;
 }
 
+/** foldWord of an enum cell, remembered: a column holds a handful of distinct words, each costly to fold (hot: once per cell). */
+const folded = new Map<string, string>();
+function foldedWord(s: string): string {
+  let f = folded.get(s);
+  if (f === undefined) {
+    f = foldWord(s);
+    if (folded.size < 10_000) folded.set(s, f);
+  }
+  return f;
+}
+
 const TRUE = new Set(['ja', 'j', 'yes', 'y', 'true', 'sant', '1', 'x']);
 const FALSE = new Set(['nej', 'n', 'no', 'false', 'falskt', '0', '-']);
 
@@ -202,7 +213,7 @@ export function readCell(field: ImportField, raw: string): CellResult {
     }
     case 'enum': {
       if (s === '') return ok(null);
-      const code = def.words![foldWord(s)];
+      const code = def.words![foldedWord(s)];
       if (code) return ok(code);
       const choices = [...new Set(Object.values(def.words!))].map((c) => swedishWord(field, c)).join(', ');
       return fail(`Unknown ${def.label.toLowerCase()}: "${s}" (use one of: ${choices})`);
