@@ -149,6 +149,27 @@ describe('clusters', () => {
     expect(gone.total).toBe(after.total - 1);
   });
 
+  it('keeps its counts exact through many writes: the default view equals a count made afresh', async () => {
+    const sites = async (q = '') => {
+      const body = (await curator.get(`/api/map/clusters?bbox=${WORLD}&zoom=18${q}`)).body;
+      return new Map(body.features.map((f: Feature) => [f.properties.siteId, f.properties]));
+    };
+    await sites(); // the default view is built; the writes below are applied to it one by one
+    const worst = one<{ id: number; site_id: number }>("select id, site_id from artworks where last_grade = 4 and site_id is not null limit 1");
+    t.db.$client.prepare('update artworks set last_grade = 1 where site_id = ? and last_grade >= 3').run(worst.site_id);
+    const [a, b] = sql<{ id: number }>("select id from locations where kind = 'site' and lat is not null order by id limit 2").map((r) => r.id);
+    const room = one<{ id: number }>("select id from locations where kind = 'room' and site_id = ? limit 1", b).id;
+    t.db.$client.prepare("update artworks set site_id = ?, location_id = ? where id in (select id from artworks where site_id = ? limit 5)").run(b, room, a);
+    t.db.$client.prepare("update artworks set next_check_due = '2000-01-01' where id in (select id from artworks where site_id = ? limit 3)").run(b);
+    t.db.$client.prepare("update artworks set status = 'missing' where id in (select id from artworks where site_id = ? and status = 'in_place' limit 2)").run(a);
+    const live = await sites();
+    // Every status at once is a filter, so this view is counted afresh from the search's ids.
+    const fresh = await sites('&status=in_place,in_storage,on_loan,in_conservation,missing,deaccessioned');
+    expect(live.size).toBe(fresh.size);
+    for (const [id, p] of fresh) expect(live.get(id), `site ${id}`).toEqual(p);
+    expect((live.get(worst.site_id) as { worstGrade: number | null }).worstGrade).not.toBe(4);
+  });
+
   it.each([
     ['bbox missing', 'zoom=8', 'bbox'],
     ['bbox with three numbers', 'bbox=17,58,19&zoom=8', 'bbox'],

@@ -31,6 +31,10 @@ type ClusterAcc = { count: number; attention: number };
 
 export type ClusterIndex = Supercluster<PointProps, ClusterAcc>;
 type DefaultView = { day: number; aggs: SiteAgg[]; index: ClusterIndex; matched: number; unmapped: number };
+/** Per-slot counters of an aggregate (grades as a histogram, so the worst grade survives a work leaving). */
+type Acc = { day: number; count: Int32Array; byStatus: Int32Array; grades: Int32Array; attention: Int32Array; dueSoon: Int32Array; matched: number; unmapped: number };
+/** Grades 1–4, and 0 for never checked. */
+const GRADES = 5;
 
 /** Which works to count: the ids the search matched, or null for every work (the search's default too). */
 export type WorkFilter = { ids: Iterable<number> } | null;
@@ -52,6 +56,8 @@ export class MapIndex {
   private loaded = false;
   private lastSeq = 0;
   private defaultCache: DefaultView | null = null;
+  /** The unfiltered counts, kept current work by work as writes arrive (rebuilt when sites change or a day passes). */
+  private live: Acc | null = null;
   private readonly stmts;
 
   constructor(
@@ -79,6 +85,7 @@ export class MapIndex {
     for (const r of rows) this.put(r);
     this.lastSeq = seq;
     this.loaded = true;
+    this.live = null;
     this.defaultCache = null;
   }
 
@@ -92,14 +99,18 @@ export class MapIndex {
       if (c.entity === 'location') sitesChanged = true;
       else if (c.entity === 'artwork') {
         const row = this.stmts.one.get(c.id) as WorkRow | undefined;
+        // Out with the work's old contribution to the live counts, in with the new one.
+        if (this.live && c.id < this.present.length && this.present[c.id]) this.add(this.live, c.id, -1);
         if (row) this.put(row);
         else if (c.id < this.present.length) this.present[c.id] = 0;
+        if (this.live && row) this.add(this.live, c.id, 1);
       }
     }
     if (sitesChanged) {
       // A site got coordinates, was renamed or added: re-slot every work (a cheap pass over typed arrays).
       this.loadSites();
       for (let id = 1; id < this.present.length; id++) this.slotOf[id] = this.slotBySite.get(this.siteOf[id]!) ?? NO_SITE;
+      this.live = null;
     }
     this.lastSeq = seq;
     this.defaultCache = null;
@@ -130,7 +141,7 @@ export class MapIndex {
     this.siteOf[id] = siteId ?? NO_SITE;
     this.slotOf[id] = siteId == null ? NO_SITE : (this.slotBySite.get(siteId) ?? NO_SITE);
     this.statusOf[id] = STATUS_INDEX.get(status) ?? 0;
-    this.gradeOf[id] = grade ?? 0;
+    this.gradeOf[id] = Math.min(grade ?? 0, GRADES - 1);
     this.dueOf[id] = dayNumber(due);
     this.present[id] = 1;
   }
@@ -141,59 +152,73 @@ export class MapIndex {
    */
   aggregate(filter: WorkFilter, onlySites: ReadonlySet<number> | null = null): { aggs: SiteAgg[]; matched: number; unmapped: number } {
     this.sync();
-    const today = Math.floor(this.today().getTime() / DAY_MS);
-    const n = this.slots.length;
-    const count = new Int32Array(n);
-    const byStatus = new Int32Array(n * STATUSES.length);
-    const worst = new Uint8Array(n);
-    const attention = new Int32Array(n);
-    const dueSoon = new Int32Array(n);
-    const { present, slotOf, siteOf, statusOf, gradeOf, dueOf } = this;
+    const acc = this.newAcc(Math.floor(this.today().getTime() / DAY_MS));
+    const { present, siteOf } = this;
     const size = present.length;
-    let matched = 0;
-    let unmapped = 0;
-    const add = (id: number) => {
-      if (id <= 0 || id >= size || present[id] === 0) return;
-      if (onlySites !== null && !onlySites.has(siteOf[id]!)) return;
-      matched++;
-      const slot = slotOf[id]!;
-      if (slot < 0) {
-        unmapped++;
-        return;
-      }
-      const status = statusOf[id]!;
-      const grade = gradeOf[id]!;
-      const due = dueOf[id]!;
-      count[slot]!++;
-      byStatus[slot * STATUSES.length + status]!++;
-      if (grade > worst[slot]!) worst[slot] = grade;
-      const live = status !== DEACCESSIONED && due !== 0;
-      if (grade >= 3 || status === MISSING || (live && due < today)) attention[slot]!++;
-      if (live && due <= today + DUE_SOON_DAYS) dueSoon[slot]!++;
-    };
-    if (filter) for (const id of filter.ids) add(id);
-    else for (let id = 1; id < size; id++) add(id);
-    const aggs: SiteAgg[] = [];
-    for (let slot = 0; slot < n; slot++) {
-      if (!count[slot]) continue;
-      aggs.push({
-        site: this.slots[slot]!,
-        count: count[slot]!,
-        byStatus: Array.from(byStatus.subarray(slot * STATUSES.length, (slot + 1) * STATUSES.length)),
-        worstGrade: worst[slot]!,
-        attention: attention[slot]!,
-        dueSoon: dueSoon[slot]!,
-      });
-    }
-    return { aggs, matched, unmapped };
+    const take = (id: number) => id > 0 && id < size && present[id] !== 0 && (onlySites === null || onlySites.has(siteOf[id]!));
+    if (filter) {
+      for (const id of filter.ids) if (take(id)) this.add(acc, id, 1);
+    } else for (let id = 1; id < size; id++) if (take(id)) this.add(acc, id, 1);
+    return this.toAggs(acc);
   }
 
-  /** The unfiltered aggregate and its cluster index, cached until a write or midnight. */
+  private newAcc(day: number): Acc {
+    const n = this.slots.length;
+    return { day, count: new Int32Array(n), byStatus: new Int32Array(n * STATUSES.length), grades: new Int32Array(n * GRADES), attention: new Int32Array(n), dueSoon: new Int32Array(n), matched: 0, unmapped: 0 };
+  }
+
+  /** Adds (sign 1) or takes away (sign -1) one work's contribution to the counts. */
+  private add(acc: Acc, id: number, sign: 1 | -1): void {
+    acc.matched += sign;
+    const slot = this.slotOf[id]!;
+    if (slot < 0) {
+      acc.unmapped += sign;
+      return;
+    }
+    const status = this.statusOf[id]!;
+    const grade = this.gradeOf[id]!;
+    const due = this.dueOf[id]!;
+    acc.count[slot]! += sign;
+    acc.byStatus[slot * STATUSES.length + status]! += sign;
+    acc.grades[slot * GRADES + grade]! += sign;
+    const live = status !== DEACCESSIONED && due !== 0;
+    if (grade >= 3 || status === MISSING || (live && due < acc.day)) acc.attention[slot]! += sign;
+    if (live && due <= acc.day + DUE_SOON_DAYS) acc.dueSoon[slot]! += sign;
+  }
+
+  private toAggs(acc: Acc): { aggs: SiteAgg[]; matched: number; unmapped: number } {
+    const aggs: SiteAgg[] = [];
+    for (let slot = 0; slot < this.slots.length; slot++) {
+      if (!acc.count[slot]) continue;
+      let worst = GRADES - 1;
+      while (worst > 0 && !acc.grades[slot * GRADES + worst]) worst--;
+      aggs.push({
+        site: this.slots[slot]!,
+        count: acc.count[slot]!,
+        byStatus: Array.from(acc.byStatus.subarray(slot * STATUSES.length, (slot + 1) * STATUSES.length)),
+        worstGrade: worst,
+        attention: acc.attention[slot]!,
+        dueSoon: acc.dueSoon[slot]!,
+      });
+    }
+    return { aggs, matched: acc.matched, unmapped: acc.unmapped };
+  }
+
+  /**
+   * The unfiltered aggregate and its cluster index. The counts are kept current work by work (a write
+   * costs a few array updates, not a pass over the collection); the cluster index is rebuilt from them
+   * after writes (~0.3 ms for a few hundred sites), and everything again when a day passes.
+   */
   defaultView(): DefaultView {
     const day = Math.floor(this.today().getTime() / DAY_MS);
     this.sync();
+    if (!this.live || this.live.day !== day) {
+      this.live = this.newAcc(day);
+      for (let id = 1; id < this.present.length; id++) if (this.present[id]) this.add(this.live, id, 1);
+      this.defaultCache = null;
+    }
     if (!this.defaultCache || this.defaultCache.day !== day) {
-      const { aggs, matched, unmapped } = this.aggregate(null);
+      const { aggs, matched, unmapped } = this.toAggs(this.live);
       this.defaultCache = { day, aggs, index: buildClusterIndex(aggs), matched, unmapped };
     }
     return this.defaultCache;
