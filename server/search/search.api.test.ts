@@ -164,6 +164,14 @@ describe('filters, facets and sorting', () => {
     ['acquisition=gift', "a.acquisition_method = 'gift'"],
     ['public=true', 'a.is_public = 1'],
     ['hasImage=false', "a.primary_media_id is null and not exists (select 1 from media_links m where m.entity_type = 'artwork' and m.entity_id = a.id and m.role = 'primary')"],
+    ['yearFrom=1950', 'a.year_from is not null and coalesce(a.year_to, a.year_from) >= 1950'],
+    ['yearTo=1900', 'a.year_from <= 1900'],
+    ['checkedSince=2025-01-01', "a.last_check_at >= '2025-01-01'"],
+    ['notCheckedSince=2025-01-01', "a.last_check_at is null or a.last_check_at < '2025-01-01'"],
+    ['incomplete=ownership', 'a.ownership_unclear <> 0'],
+    ['status=in_place&type=painting&grade=1,2', "a.status = 'in_place' and a.object_type = 'painting' and a.last_grade in (1, 2)"],
+    ['due=overdue,never&status=in_place,in_storage', "(a.next_check_due < '2026-11-01' or a.next_check_due is null) and a.status in ('in_place', 'in_storage')"],
+    ['public=false&decade=1970,1980&acquisition=purchase', "a.is_public = 0 and a.year_from between 1970 and 1989 and a.acquisition_method = 'purchase'"],
   ])('%s counts exactly what the database holds', async (qs, where) => {
     const r = await search(qs);
     expect(r.total).toBe(count(where));
