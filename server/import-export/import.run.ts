@@ -231,8 +231,12 @@ export function commit(input: RunInput & { duplicates: string[]; skipErrors: boo
     let n = 0;
     if (kept) {
       const total = kept.rows;
-      kept.plans.forEach((plan, i) => {
+      const plans = kept.plans;
+      kept.plans = [];
+      plans.forEach((plan, i) => {
         write(plan);
+        // Let each plan go once written: the garbage collector reclaims them while the commit runs (memory stays flat).
+        plans[i] = undefined!;
         if (i % 200 === 199) input.onProgress?.({ phase: 'commit', done: kept.ordinals[i]!, total, rows: kept.ordinals[i]! });
       });
       n = total;
