@@ -43,6 +43,11 @@ export type RunInput = {
  */
 type Prepared = { importId: number; key: string; stamp: number; lookups: Lookups; plans: Plan[]; ordinals: number[]; rows: number; unchanged: number; errorRows: number; errors: RowError[] };
 const prepared = new WeakMap<Database.Database, Prepared>();
+/**
+ * Plans are kept for imports up to this many new or changed rows (~2 KB each). A larger file is read and
+ * checked again by its commit: keeping 60,000 plans cost ~130 MB more than the 300 MB an import may add.
+ */
+const KEEP_PLANS_MAX = 25_000;
 
 const preparedKey = (input: RunInput) =>
   JSON.stringify([input.file, input.fileHash, input.mapping, input.user.id, input.user.role, input.user.siteIds, input.inventoryPattern]);
@@ -108,6 +113,7 @@ export function dryRun(input: RunInput): ImportReport & { duplicates: string[]; 
       if (report.errors.length < MAX_STORED_ERRORS) report.errors.push(e);
     };
     const kinds = new Map<number, Plan['kind']>();
+    let keeping = !!input.fileHash;
     const plans: Plan[] = [];
     const ordinals: number[] = [];
     const rowsOfKey = new Map<string, Seen | Seen[]>();
@@ -129,7 +135,11 @@ export function dryRun(input: RunInput): ImportReport & { duplicates: string[]; 
         report[p.kind]++;
         kinds.set(row, p.kind);
         remember(rowsOfKey, p.key, row, p.inventoryNumber);
-        if (p.kind !== 'unchanged') (plans.push(p), ordinals.push(n + 1));
+        if (p.kind !== 'unchanged' && keeping) {
+          plans.push(p);
+          ordinals.push(n + 1);
+          if (plans.length > KEEP_PLANS_MAX) (keeping = false), (plans.length = 0), (ordinals.length = 0);
+        }
         for (const a of p.artists ?? []) if (a.id === null) newArtists.add(a.key);
         if (p.move && 'create' in p.move) newPlaces.add(`${p.move.create.code ?? ''}|${p.move.create.text}`);
       }
@@ -154,7 +164,7 @@ export function dryRun(input: RunInput): ImportReport & { duplicates: string[]; 
     report.artistsToCreate = newArtists.size;
     report.locationsToCreate = newPlaces.size;
     prepared.delete(input.sqlite);
-    if (input.fileHash && !fatal) {
+    if (keeping && !fatal) {
       // Rows found to share an inventory number are errors: their plans are not written.
       const keep = duplicates.length ? plans.map((p) => kinds.has(p.row)) : null;
       prepared.set(input.sqlite, {
