@@ -7,6 +7,7 @@ import { ApiError } from '../api/client.js';
 import { getArtist, type Artist } from '../api/artists.js';
 import { pageStyles } from '../styles/shared.js';
 import '../components/kk-works-panel.js';
+import { loadingState, loadFailedState, notFoundState } from '../components/load-states.js';
 
 @localized()
 @customElement('kk-artist-page')
@@ -24,11 +25,11 @@ export class KkArtistPage extends LitElement {
 
   override render() {
     return this._artist.render({
-      pending: () => html`<p class="state" role="status">${msg('Loading…')}</p>`,
+      pending: () => loadingState(),
       error: (e) =>
         (e as ApiError).status === 404
-          ? html`<div class="state"><strong>${msg('No such artist')}</strong><a href="/">${msg('Go to search')}</a></div>`
-          : html`<div class="state error-box" role="alert"><strong>${msg('The artist could not be loaded')}</strong>${msg('Check your connection and try again.')}</div>`,
+          ? notFoundState(msg('No such artist'), '/', msg('Go to search'))
+          : loadFailedState(msg('The artist could not be loaded')),
       complete: (a) => this._page(a),
     });
   }

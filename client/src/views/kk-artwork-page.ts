@@ -23,6 +23,7 @@ import '../components/kk-condition-panel.js';
 import '../components/kk-history-list.js';
 import '../components/kk-status-badge.js';
 import '../components/kk-location-path.js';
+import { loadingState, loadFailedState } from '../components/load-states.js';
 
 const TABS = ['catalogue', 'condition', 'movements', 'history'] as const;
 type Tab = (typeof TABS)[number];
@@ -74,7 +75,7 @@ export class KkArtworkPage extends LitElement {
 
   override render() {
     return this._work.render({
-      pending: () => (this._work.value ? this._page(this._work.value) : html`<p class="state" role="status">${msg('Loading…')}</p>`),
+      pending: () => (this._work.value ? this._page(this._work.value) : loadingState()),
       error: (e) => this._error(e),
       complete: (w) => this._page(w),
     });
@@ -84,7 +85,7 @@ export class KkArtworkPage extends LitElement {
     const err = e as ApiError;
     if (err.status === 404) return html`<div class="state"><strong>${msg('No such work')}</strong>${msg('It may have been removed, or the link is wrong.')} <a href="/">${msg('Go to search')}</a></div>`;
     if (err.status === 403) return html`<div class="state"><strong>${msg('Not available to you')}</strong>${msg('Your account is limited to other sites.')}</div>`;
-    return html`<div class="state error-box" role="alert"><strong>${msg('The work could not be loaded')}</strong>${msg('Check your connection and try again.')}</div>`;
+    return loadFailedState(msg('The work could not be loaded'));
   }
 
   private _actions(w: ArtworkDetail) {

@@ -11,6 +11,7 @@ import { pageStyles } from '../styles/shared.js';
 import '../components/kk-location-tree.js';
 import '../components/kk-location-path.js';
 import '../components/kk-works-panel.js';
+import { loadingState, loadFailedState, notFoundState } from '../components/load-states.js';
 
 @localized()
 @customElement('kk-location-page')
@@ -28,13 +29,13 @@ export class KkLocationPage extends LitElement {
 
   override render() {
     return this._loc.render({
-      pending: () => html`<p class="state" role="status">${msg('Loading…')}</p>`,
+      pending: () => loadingState(),
       error: (e) =>
         (e as ApiError).status === 404
-          ? html`<div class="state"><strong>${msg('No such place')}</strong><a href="/sites">${msg('All sites')}</a></div>`
+          ? notFoundState(msg('No such place'), '/sites', msg('All sites'))
           : (e as ApiError).status === 403
             ? html`<div class="state"><strong>${msg('Not available to you')}</strong>${msg('Your account is limited to other sites.')}</div>`
-            : html`<div class="state error-box" role="alert"><strong>${msg('The place could not be loaded')}</strong>${msg('Check your connection and try again.')}</div>`,
+            : loadFailedState(msg('The place could not be loaded')),
       complete: (l) => this._page(l),
     });
   }

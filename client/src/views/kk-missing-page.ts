@@ -13,6 +13,7 @@ import { ContextConsumer } from '@lit/context';
 import { userContext } from '../context.js';
 import { stepLabel } from '../components/kk-missing-step-dialog.js';
 import '../components/kk-missing-found-dialog.js';
+import { loadingState, loadFailedState } from '../components/load-states.js';
 
 @localized()
 @customElement('kk-missing-page')
@@ -61,8 +62,8 @@ export class KkMissingPage extends LitElement {
         <button type="button" aria-pressed=${overdueOnly ? 'true' : 'false'} @click=${() => navigate('/missing?overdue=true')}>${msg('Next step overdue')}</button>
       </div>
       ${this._list.render({
-        pending: () => html`<p class="state" role="status">${msg('Loading…')}</p>`,
-        error: () => html`<div class="state error-box" role="alert"><strong>${msg('The list could not be loaded')}</strong>${msg('Check your connection and try again.')}</div>`,
+        pending: () => loadingState(),
+        error: () => loadFailedState(msg('The list could not be loaded')),
         complete: (r) => this._body(r),
       })}
     `;

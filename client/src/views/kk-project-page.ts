@@ -16,6 +16,7 @@ import '../components/kk-project-proposals.js';
 import '../components/kk-project-plan.js';
 import '../components/kk-project-renew.js';
 import '../components/kk-project-files.js';
+import { loadingState, loadFailedState, notFoundState } from '../components/load-states.js';
 
 @localized()
 @customElement('kk-project-page')
@@ -59,13 +60,13 @@ export class KkProjectPage extends LitElement {
 
   override render() {
     return this._project.render({
-      pending: () => (this._project.value ? this._page(this._project.value) : html`<p class="state" role="status">${msg('Loading…')}</p>`),
+      pending: () => (this._project.value ? this._page(this._project.value) : loadingState()),
       error: (e) =>
         (e as ApiError).status === 404
-          ? html`<div class="state"><strong>${msg('No such project')}</strong><a href="/projects">${msg('All projects')}</a></div>`
+          ? notFoundState(msg('No such project'), '/projects', msg('All projects'))
           : (e as ApiError).status === 403
             ? html`<div class="state"><strong>${msg('Not available to you')}</strong>${msg('Your account is limited to other sites.')}</div>`
-            : html`<div class="state error-box" role="alert"><strong>${msg('The project could not be loaded')}</strong>${msg('Check your connection and try again.')}</div>`,
+            : loadFailedState(msg('The project could not be loaded')),
       complete: (p) => this._page(p),
     });
   }

@@ -13,6 +13,7 @@ import { formatDate, formatMoney } from '../i18n/format.js';
 import { phaseLabel } from '../lib/project-labels.js';
 import { navigate } from '../router.js';
 import { pageStyles } from '../styles/shared.js';
+import { loadingState, loadFailedState } from '../components/load-states.js';
 
 const pct = (part: number, whole: number) => (whole > 0 ? Math.max(0, Math.min(100, (part / whole) * 100)) : 0);
 const time = (d: string | null) => (d ? new Date(`${d}T12:00:00Z`).getTime() : null);
@@ -54,8 +55,8 @@ export class KkProjectsPage extends LitElement {
         </select>
       </label>
       ${this._data.render({
-        pending: () => html`<p class="state" role="status">${msg('Loading…')}</p>`,
-        error: () => html`<div class="state error-box" role="alert"><strong>${msg('The projects could not be loaded')}</strong>${msg('Check your connection and try again.')}</div>`,
+        pending: () => loadingState(),
+        error: () => loadFailedState(msg('The projects could not be loaded')),
         complete: ({ list, rollup }) => html`
           <dl class="totals" aria-label=${msg('All projects')}>
             <div><dt>${msg('Projects')}</dt><dd>${rollup.totals.projects}</dd></div>

@@ -11,6 +11,7 @@ import { siteTypeLabel } from '../i18n/labels.js';
 import { navigate } from '../router.js';
 import { pageStyles } from '../styles/shared.js';
 import '../components/kk-location-tree.js';
+import { loadingState, loadFailedState } from '../components/load-states.js';
 
 const COLLAPSED = 10;
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -47,8 +48,8 @@ export class KkSitesPage extends LitElement {
       <p class="muted">${msg('Where the collection is: hospitals, care centres, metro stations and stores. Open a site to see its buildings, floors and rooms.')}</p>
       <wa-input class="filter" type="search" label=${msg('Find a site')} .value=${this._filter} @input=${this._onFilter} with-clear autocomplete="off"></wa-input>
       ${this._sites.render({
-        pending: () => html`<p class="state" role="status">${msg('Loading…')}</p>`,
-        error: () => html`<div class="state error-box" role="alert"><strong>${msg('The sites could not be loaded')}</strong>${msg('Check your connection and try again.')}</div>`,
+        pending: () => loadingState(),
+        error: () => loadFailedState(msg('The sites could not be loaded')),
         complete: (r) => this._groups(r.items),
       })}
     `;
