@@ -93,11 +93,11 @@ export async function backup(db: Db, uploadsDir: string, dir: string, now = new 
       const source = path.join(uploadsDir, rel);
       if (!fs.existsSync(source)) continue; // reported by verify, not fatal for a backup
       fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.copyFileSync(source, `${target}.tmp`);
+      // Copied off the event loop (originals run to tens of MB; a synchronous copy would stall requests).
+      await fs.promises.copyFile(source, `${target}.tmp`);
       fs.renameSync(`${target}.tmp`, target);
       copied++;
       bytes += fs.statSync(target).size;
-      if (copied % 50 === 0) await new Promise((r) => setImmediate(r));
     }
     const manifest: BackupManifest = {
       format: 1,
