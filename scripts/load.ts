@@ -77,22 +77,11 @@ async function checkableWorks(cookie: string, n: number): Promise<number[]> {
   return ids;
 }
 
-/** CPU seconds (user + system) used so far by a process and its children (tsx runs the server in a child). */
-function cpuSeconds(root: number): number {
-  const stats = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).flatMap((d) => {
-    try {
-      const f = fs.readFileSync(`/proc/${d}/stat`, 'utf8').slice(fs.readFileSync(`/proc/${d}/stat`, 'utf8').lastIndexOf(')') + 2).split(' ');
-      return [{ pid: Number(d), ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) }];
-    } catch {
-      return [];
-    }
-  });
-  const tree = new Set([root]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const st of stats) if (tree.has(st.ppid) && !tree.has(st.pid)) (tree.add(st.pid), (grew = true));
-  }
-  return stats.filter((st) => tree.has(st.pid)).reduce((sum, st) => sum + st.ticks, 0) / 100;
+/** CPU seconds (user + system) the server process has used so far (all its threads). */
+function cpuSeconds(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 const WORDS = ['sommar', 'komp', 'ljus', 'karolinska', 'blå', 'lito', 'olja', 'st', 'hav', 'porträtt', 'danderyd', 'akvarell', 'skulptur', 'södersjukhuset', 'utsikt'];

@@ -83,10 +83,7 @@ export function normaliseMovedAt(input: string | undefined, now: Date): string {
 export function moveArtworks(sqlite: Database.Database, input: MoveInput, at: string): MoveResult {
   return sqlite.transaction((): MoveResult => {
     const s = stmts(sqlite);
-    const dest = resolveLocation(sqlite, input.toLocationId);
-    if (!dest) throw unprocessable('movement.unknown_location', `Location ${input.toLocationId} does not exist.`, [{ path: 'toLocationId', message: 'Unknown location' }]);
-    if (!dest.active) throw unprocessable('movement.location_inactive', `${dest.pathText} is deactivated.`, [{ path: 'toLocationId', message: 'Inactive location' }]);
-    if (input.user) assertSite(input.user, dest.siteId);
+    const dest = destination(sqlite, input.toLocationId, input.user);
     const now = new Date(at);
     let movedAt = normaliseMovedAt(input.movedAt, now);
     if (movedAt > new Date(now.getTime() + 5 * 60_000).toISOString())
@@ -159,12 +156,18 @@ export function moveArtworks(sqlite: Database.Database, input: MoveInput, at: st
 /** Where works being registered go: the destination as moveArtworks checks and records it, and the status it gives. */
 export type PlacementTarget = { id: number; siteId: number; pathText: string; status: ReturnType<typeof statusForLocation> };
 
-/** The destination of a first placement, with moveArtworks' checks (exists, active, within the user's sites). */
-export function placementTarget(sqlite: Database.Database, toLocationId: number, user?: AuthUser): PlacementTarget {
+/** Where works may be moved: the location exists, is active and is within the user's sites. */
+function destination(sqlite: Database.Database, toLocationId: number, user?: AuthUser): ResolvedLocation {
   const dest = resolveLocation(sqlite, toLocationId);
   if (!dest) throw unprocessable('movement.unknown_location', `Location ${toLocationId} does not exist.`, [{ path: 'toLocationId', message: 'Unknown location' }]);
   if (!dest.active) throw unprocessable('movement.location_inactive', `${dest.pathText} is deactivated.`, [{ path: 'toLocationId', message: 'Inactive location' }]);
   if (user) assertSite(user, dest.siteId);
+  return dest;
+}
+
+/** The destination of a first placement, with moveArtworks' checks. */
+export function placementTarget(sqlite: Database.Database, toLocationId: number, user?: AuthUser): PlacementTarget {
+  const dest = destination(sqlite, toLocationId, user);
   return { id: dest.id, siteId: dest.siteId, pathText: dest.pathText, status: statusForLocation(dest) };
 }
 

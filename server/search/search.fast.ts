@@ -8,19 +8,26 @@ import type { SortName } from './search.schema.js';
 import type { TextMatch } from './search.text.js';
 
 type Memo = { generation: number; map: Map<string, unknown> };
-const memos = new WeakMap<SearchEngine, { data?: Memo; text?: Memo }>();
+const memos = new WeakMap<SearchEngine, Map<string, Memo>>();
 const MEMO_MAX = 48;
 
-/**
- * A per-engine LRU that forgets everything when the data changes: on any write (`data`: counts over
- * the columns), or only when indexed text changes (`text`: what depends on the match sets alone).
- */
-export function memo<T>(e: SearchEngine, key: string, compute: () => T, scope: 'data' | 'text' = 'data'): T {
+export type MemoOptions = {
+  /** Forget on any write (`data`: counts over the columns), or only when indexed text changes (`text`). */
+  on?: 'data' | 'text';
+  /** A separate LRU of its own size (e.g. suggest's many small answers apart from big masks). */
+  slot?: string;
+  max?: number;
+};
+
+/** A per-engine LRU that forgets everything when the data (or the indexed text) changes. */
+export function memo<T>(e: SearchEngine, key: string, compute: () => T, opts: MemoOptions = {}): T {
+  const on = opts.on ?? 'data';
+  const name = `${on}|${opts.slot ?? ''}`;
   let slots = memos.get(e);
-  if (!slots) memos.set(e, (slots = {}));
-  const generation = scope === 'data' ? e.cols.generation : e.textGeneration;
-  let m = slots[scope];
-  if (!m || m.generation !== generation) slots[scope] = m = { generation, map: new Map() };
+  if (!slots) memos.set(e, (slots = new Map()));
+  const generation = on === 'data' ? e.cols.generation : e.textGeneration;
+  let m = slots.get(name);
+  if (!m || m.generation !== generation) slots.set(name, (m = { generation, map: new Map() }));
   if (m.map.has(key)) {
     const v = m.map.get(key) as T;
     m.map.delete(key);
@@ -29,7 +36,7 @@ export function memo<T>(e: SearchEngine, key: string, compute: () => T, scope: '
   }
   const v = compute();
   m.map.set(key, v);
-  if (m.map.size > MEMO_MAX) m.map.delete(m.map.keys().next().value!);
+  if (m.map.size > (opts.max ?? MEMO_MAX)) m.map.delete(m.map.keys().next().value!);
   return v;
 }
 
@@ -89,7 +96,7 @@ export function fastTop(x: FastInput): { total: number; top: { id: number; p: nu
         }
         return { masks: member, tierSize: size };
       },
-      'text',
+      { on: 'text' },
     );
     const perm = c.perm('title');
     const top: { id: number; p: number }[] = [];

@@ -6,6 +6,7 @@ import type { AuthUser } from '../users/auth.js';
 import { inventoryKey } from '../artworks/inventory.js';
 import { parseUserQuery, toFtsMatch, words } from './fts-query.js';
 import { searchEngine, type SearchEngine } from './search.engine.js';
+import { memo } from './search.fast.js';
 import { renderItems } from './search.items.js';
 import type { SuggestParams, SuggestResponse } from './search.schema.js';
 
@@ -88,7 +89,10 @@ export function suggest(deps: Deps, params: SuggestParams, user: AuthUser): Sugg
 }
 
 function suggestWorks(e: SearchEngine, q: string, limit: number, sites: Set<number> | null): SuggestResponse['works'] {
-  const ids = memoIds(e, `${limit}|${sites ? [...sites].join(',') : '*'}|${q}`, () => suggestedIds(e, q, limit, sites));
+  // Kept until indexed text changes (what a work is called and where it is are text; a check or a status
+  // is not): typing the same first letters is what everyone does.
+  const key = `${limit}|${sites ? [...sites].join(',') : '*'}|${q}`;
+  const ids = memo(e, key, () => suggestedIds(e, q, limit, sites), { on: 'text', slot: 'suggest', max: 2_000 });
   if (!ids.length) return [];
   // Rows from the search's row cache: a suggestion is usually a work that was just shown or suggested.
   return renderItems(e, ids, null).map((r) => ({ id: r.id, inventoryNumber: r.inventoryNumber, title: r.title, artists: r.artists }));
@@ -119,25 +123,6 @@ function suggestedIds(e: SearchEngine, q: string, limit: number, sites: Set<numb
   const expr = toFtsMatch(parsed, ['inventory', 'title', 'artists']);
   // Newest first and unranked: the cheapest way to fill five slots.
   if (expr) for (const id of e.q.matchFirst(expr, sites ? 500 : limit * 2)) add(id);
-  return ids;
-}
-
-/**
- * Suggested ids per typed text, kept until indexed text changes (what a work is called and where it
- * is are text; a check or a status is not). Typing the same first letters is what everyone does.
- */
-type IdMemo = { textGeneration: number; map: Map<string, number[]> };
-const idMemos = new WeakMap<SearchEngine, IdMemo>();
-const ID_MEMO_MAX = 2_000;
-
-function memoIds(e: SearchEngine, key: string, compute: () => number[]): number[] {
-  let m = idMemos.get(e);
-  if (!m || m.textGeneration !== e.textGeneration) idMemos.set(e, (m = { textGeneration: e.textGeneration, map: new Map() }));
-  let ids = m.map.get(key);
-  if (!ids) {
-    if (m.map.size >= ID_MEMO_MAX) m.map.clear();
-    m.map.set(key, (ids = compute()));
-  }
   return ids;
 }
 
