@@ -12,27 +12,26 @@ export type AuditEntry = {
   at: string;
 };
 
+export const AUDIT_COLUMNS = ['at', 'user_id', 'action', 'entity_type', 'entity_id', 'before', 'after', 'batch_id'] as const;
+
+/**
+ * The values of an entry's audit_log row, in the order of AUDIT_COLUMNS (for writers that insert rows in bulk).
+ * `diffed`: before and after hold only the fields that differ already (changedFields is skipped).
+ */
+export function auditValues(entry: AuditEntry, opts: { diffed?: boolean } = {}): unknown[] {
+  const [before, after] = entry.before && entry.after && !opts.diffed ? changedFields(entry.before, entry.after) : [entry.before ?? null, entry.after ?? null];
+  return [entry.at, entry.userId, entry.action, entry.entityType, entry.entityId, before ? JSON.stringify(before) : null, after ? JSON.stringify(after) : null, entry.batchId ?? null];
+}
+
 const statements = new WeakMap<Database.Database, Database.Statement>();
 
 export function recordAudit(sqlite: Database.Database, entry: AuditEntry): void {
   let stmt = statements.get(sqlite);
   if (!stmt) {
-    stmt = sqlite.prepare(
-      'insert into audit_log (at, user_id, action, entity_type, entity_id, before, after, batch_id) values (?, ?, ?, ?, ?, ?, ?, ?)',
-    );
+    stmt = sqlite.prepare(`insert into audit_log (${AUDIT_COLUMNS.join(', ')}) values (${AUDIT_COLUMNS.map(() => '?').join(', ')})`);
     statements.set(sqlite, stmt);
   }
-  const [before, after] = entry.before && entry.after ? changedFields(entry.before, entry.after) : [entry.before ?? null, entry.after ?? null];
-  stmt.run(
-    entry.at,
-    entry.userId,
-    entry.action,
-    entry.entityType,
-    entry.entityId,
-    before ? JSON.stringify(before) : null,
-    after ? JSON.stringify(after) : null,
-    entry.batchId ?? null,
-  );
+  stmt.run(auditValues(entry));
 }
 
 /** Keeps only the fields that differ, so an audit row reads as "title: A → B". */

@@ -129,8 +129,12 @@ export type CellResult = { ok: true; value: unknown } | { ok: false; message: st
 const ok = (value: unknown): CellResult => ({ ok: true, value });
 const fail = (message: string): CellResult => ({ ok: false, message });
 
+const PLAIN_NUMBER = /^-?\d{1,15}(\.\d{1,15})?$/;
+
 /** "12 500,50", "1.234,5", "45.5", "40 cm" → number; null when the cell is empty. */
 export function parseDecimal(raw: string): number | null | undefined {
+  // Most cells are plain ("45", "45.5"): read at once.
+  if (PLAIN_NUMBER.test(raw)) return Number(raw);
   let s = raw.replace(/[\s\u00a0\u202f]+/g, '').replace(/(cm|kg|kr|sek|:-|mm)$/i, '');
   if (!s) return null;
   if (s.includes(',') && s.includes('.')) s = s.lastIndexOf(',') > s.lastIndexOf('.') ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
@@ -173,6 +177,7 @@ function foldedWord(s: string): string {
   return f;
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const TRUE = new Set(['ja', 'j', 'yes', 'y', 'true', 'sant', '1', 'x']);
 const FALSE = new Set(['nej', 'n', 'no', 'false', 'falskt', '0', '-']);
 
@@ -181,11 +186,12 @@ export function readCell(field: ImportField, raw: string): CellResult {
   const def = FIELDS[field];
   const trimmed = raw.trim();
   // The export writes '=… as text so Excel does not run it; the ' is not part of the value.
-  const s = (def.kind === 'text' || def.kind === 'location' || def.kind === 'artists') && /^'[=+\-@\t\r]/.test(trimmed) ? trimmed.slice(1) : trimmed;
+  const s = trimmed.charCodeAt(0) === 0x27 && (def.kind === 'text' || def.kind === 'location' || def.kind === 'artists') && /^'[=+\-@\t\r]/.test(trimmed) ? trimmed.slice(1) : trimmed;
   switch (def.kind) {
     case 'text':
     case 'location':
-      return ok(s === '' ? null : s.normalize('NFC'));
+      // Printable ASCII is already in NFC (most cells): normalising it is skipped.
+      return ok(s === '' ? null : PRINTABLE_ASCII.test(s) ? s : s.normalize('NFC'));
     case 'decimal': {
       const n = parseDecimal(s);
       return n === undefined ? fail(`Not a number: "${s}"`) : ok(n);
@@ -226,10 +232,11 @@ export function readCell(field: ImportField, raw: string): CellResult {
 export type ArtistName = { name: string; role: string };
 
 /** "Anna Berg; Olle Ek (formgivare)" → names with roles; a role in parentheses is read only when it is a known role word. */
+const ROLE_OF = new Map<string, string>(Object.entries(ROLE_WORDS).flatMap(([code, sv]) => [[sv, code], [code, code]]));
+
 function readArtists(s: string): CellResult {
   if (!s) return ok([]);
-  const roleOf = new Map<string, string>();
-  for (const [code, sv] of Object.entries(ROLE_WORDS)) (roleOf.set(sv, code), roleOf.set(code, code));
+  const roleOf = ROLE_OF;
   const out: ArtistName[] = [];
   for (const part of s.split(/\s*;\s*|\s*\n\s*/)) {
     if (!part) continue;

@@ -30,6 +30,9 @@ export class Lookups {
   readonly byCode = new Map<string, number[]>();
   readonly byPath = new Map<string, number[]>();
   unplacedSiteId: number | null = null;
+  /** Locations matched by code and path text, and artist names' match keys: a file repeats a few thousand of each. */
+  private readonly matches = new Map<string, number[]>();
+  private readonly artistKeys = new Map<string, string>();
   private readonly work: Database.Statement;
   private readonly workArtists: Database.Statement;
   private readonly toWork: (r: unknown[]) => ExistingWork;
@@ -65,6 +68,7 @@ export class Lookups {
   }
 
   addLocation(loc: Loc): void {
+    this.matches.clear();
     this.locations.set(loc.id, loc);
     const push = (map: Map<string, number[]>, key: string) => {
       const list = map.get(key);
@@ -87,16 +91,17 @@ export class Lookups {
 
   /** The artist for a name: one already linked to this work with that name, else the authority record, else none. */
   artistFor(name: string, linked?: ExistingWork['artists']): { id: number | null; key: string } {
-    const key = artistMatchKey(name);
+    let key = this.artistKeys.get(name);
+    if (key === undefined) {
+      key = artistMatchKey(name);
+      if (this.artistKeys.size < 100_000) this.artistKeys.set(name, key);
+    }
     const own = linked?.find((a) => a.nameKey === key);
     return { id: own?.artistId ?? this.artistByKey.get(key) ?? null, key };
   }
 
-  /**
-   * The location a row names by code and/or path. Several matches are narrowed by the other field, then by the
-   * work's current location; `unknown` means nothing matches (the import creates it under the unplaced site).
-   */
-  locationFor(code: string | null, text: string | null, currentId: number | null): { id: number } | { unknown: { code: string | null; text: string } } | { ambiguous: number; field: 'locationCode' | 'location' } {
+  /** Locations matching a code and/or path text (several are narrowed by the other field). */
+  private candidates(code: string | null, text: string | null): number[] {
     let candidates: number[] | null = null;
     if (code) candidates = this.byCode.get(codeKey(code)) ?? [];
     if (text) {
@@ -107,7 +112,21 @@ export class Lookups {
       const textMatches = [...new Set([...byPath, ...(byPath.length ? [] : viaCode), ...(byPath.length || viaCode.length ? [] : unplaced)])];
       candidates = candidates === null ? textMatches : candidates.length && textMatches.length ? candidates.filter((c) => textMatches.includes(c)) : candidates.length ? candidates : textMatches;
     }
-    if (!candidates?.length) {
+    return candidates ?? [];
+  }
+
+  /**
+   * The location a row names by code and/or path. Several matches are narrowed by the other field, then by the
+   * work's current location; `unknown` means nothing matches (the import creates it under the unplaced site).
+   */
+  locationFor(code: string | null, text: string | null, currentId: number | null): { id: number } | { unknown: { code: string | null; text: string } } | { ambiguous: number; field: 'locationCode' | 'location' } {
+    const memo = `${code ?? ''}\u0000${text ?? ''}`;
+    let candidates = this.matches.get(memo) ?? null;
+    if (!candidates) {
+      candidates = this.candidates(code, text);
+      if (this.matches.size < 100_000) this.matches.set(memo, candidates);
+    }
+    if (!candidates.length) {
       // An unknown code alone is still recognised when the import created a node for it earlier.
       if (code && this.unplacedSiteId) {
         const earlier = (this.byCode.get(codeKey(code)) ?? []).filter((id) => this.locations.get(id)?.siteId === this.unplacedSiteId);

@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import { recordAudit } from '../audit/audit.js';
 import { EDITABLE_COLUMNS } from '../artworks/artworks.service.js';
-import { conflict, HttpError, unprocessable } from '../http/errors.js';
+import { conflict, unprocessable } from '../http/errors.js';
 import { suspendSearchIndexing } from '../search/bulk-index.js';
 import type { AuthUser } from '../users/auth.js';
 import { readRows, type FileFacts, type ReadState } from './import.file.js';
@@ -13,7 +13,7 @@ import { Lookups } from './import.lookups.js';
 import { evaluateRow, type Plan, type RowContext } from './import.rows.js';
 import { IMPORT_FIELDS, type ImportField, type ImportReport, type RowError } from './import.schema.js';
 import { importBatchId } from './import.undo.js';
-import { firstFreeArtworkId, placeAll, writeNew, writeUpdate, type Pending, type Writer } from './import.write.js';
+import { atRow, bulkInserts, firstFreeArtworkId, placeAll, writeNewWorks, writeUpdate, type Pending, type Writer } from './import.write.js';
 
 /** Row errors kept in a report (the counts stay exact beyond it). */
 export const MAX_STORED_ERRORS = 10_000;
@@ -40,14 +40,59 @@ export type RunInput = {
  * A dry run's plans, kept (the latest per connection: the import worker's, or the command line's) for the commit of
  * the same import. Valid while the catalogue stamp is the same (every write to works, artists and places is audited),
  * and for the same file, mapping, user and inventory pattern.
+ *
+ * Plans are kept as JSON text, a few hundred to a string: 60,000 plans as objects took ~160 MB and made every
+ * garbage collection of the dry run copy them; as text they take ~50 MB that the collector never walks.
  */
-type Prepared = { importId: number; key: string; stamp: number; lookups: Lookups; plans: Plan[]; ordinals: number[]; rows: number; unchanged: number; errorRows: number; errors: RowError[] };
+type Prepared = {
+  importId: number; key: string; stamp: number; lookups: Lookups;
+  /** JSON arrays of plans, in file order; `ordinals` (rows read up to each plan) runs alongside for progress. */
+  chunks: string[]; text: PlanText; ordinals: number[]; rows: number; unchanged: number; errorRows: number; errors: RowError[];
+  /** Rows found to share an inventory number only after their plans were kept: errors, not written. */
+  dropped: Set<number>;
+};
 const prepared = new WeakMap<Database.Database, Prepared>();
+
 /**
- * Plans are kept for imports up to this many new or changed rows (~2 KB each). A larger file is read and
- * checked again by its commit: keeping 60,000 plans cost ~130 MB more than the 300 MB an import may add.
+ * Kept plans as JSON without the field names: a plan's fields become the number of their list of names and their
+ * values (a file's rows nearly all share one list), which halves the text and the time to read it back.
  */
-const KEEP_PLANS_MAX = 25_000;
+class PlanText {
+  private readonly lists: string[][] = [];
+  private readonly numbers = new Map<string, number>();
+
+  /** Consumes the plans (their fields are replaced). */
+  write(plans: Plan[]): string {
+    for (const p of plans) {
+      const names = Object.keys(p.fields).filter((k) => p.fields[k] !== undefined);
+      const sig = names.join();
+      let n = this.numbers.get(sig);
+      if (n === undefined) (this.numbers.set(sig, (n = this.lists.length)), this.lists.push(names));
+      (p as { fields: unknown }).fields = [n, ...names.map((k) => p.fields[k])];
+    }
+    return JSON.stringify(plans);
+  }
+
+  read(text: string): Plan[] {
+    const plans = JSON.parse(text) as (Omit<Plan, 'fields'> & { fields: unknown })[];
+    for (const p of plans) {
+      const [n, ...values] = p.fields as [number, ...unknown[]];
+      const fields: Record<string, unknown> = {};
+      this.lists[n]!.forEach((name, i) => (fields[name] = values[i]));
+      p.fields = fields;
+    }
+    return plans as Plan[];
+  }
+}
+/** Plans per kept chunk. */
+const PLANS_PER_CHUNK = 500;
+/**
+ * Plans are kept up to this much JSON (60,000 new works make ~50 MB). A larger file is read and checked again by
+ * its commit, so an import's memory stays bounded whatever the file's size.
+ */
+const KEEP_PLANS_CHARS = 128 * 1024 * 1024;
+/** New works written together (see writeNewWorks). */
+const NEW_WORKS_PER_CHUNK = 500;
 
 const preparedKey = (input: RunInput) =>
   JSON.stringify([input.file, input.fileHash, input.mapping, input.user.id, input.user.role, input.user.siteIds, input.inventoryPattern]);
@@ -114,8 +159,17 @@ export function dryRun(input: RunInput): ImportReport & { duplicates: string[]; 
     };
     const kinds = new Map<number, Plan['kind']>();
     let keeping = !!input.fileHash;
-    const plans: Plan[] = [];
-    const ordinals: number[] = [];
+    let chunk: Plan[] = [];
+    let chunks: string[] = [];
+    let keptChars = 0;
+    let ordinals: number[] = [];
+    const planText = new PlanText();
+    const seal = () => {
+      const text = planText.write(chunk);
+      chunk = [];
+      chunks.push(text);
+      if ((keptChars += text.length) > KEEP_PLANS_CHARS) (keeping = false), (chunks = []), (ordinals = []);
+    };
     const rowsOfKey = new Map<string, Seen | Seen[]>();
     const newArtists = new Set<string>();
     const newPlaces = new Set<string>();
@@ -136,9 +190,9 @@ export function dryRun(input: RunInput): ImportReport & { duplicates: string[]; 
         kinds.set(row, p.kind);
         remember(rowsOfKey, p.key, row, p.inventoryNumber);
         if (p.kind !== 'unchanged' && keeping) {
-          plans.push(p);
+          chunk.push(p);
           ordinals.push(n + 1);
-          if (plans.length > KEEP_PLANS_MAX) (keeping = false), (plans.length = 0), (ordinals.length = 0);
+          if (chunk.length === PLANS_PER_CHUNK) seal();
         }
         for (const a of p.artists ?? []) if (a.id === null) newArtists.add(a.key);
         if (p.move && 'create' in p.move) newPlaces.add(`${p.move.create.code ?? ''}|${p.move.create.text}`);
@@ -147,6 +201,7 @@ export function dryRun(input: RunInput): ImportReport & { duplicates: string[]; 
     }
     // Duplicates are known only at the end: every row with a shared inventory number is an error.
     const duplicates: string[] = [];
+    const droppedRows: number[] = [];
     for (const [key, seen] of rowsOfKey) {
       if (!Array.isArray(seen[0])) continue;
       const all = seen as Seen[];
@@ -154,7 +209,7 @@ export function dryRun(input: RunInput): ImportReport & { duplicates: string[]; 
       const rows = all.map(([r]) => r).join(', ');
       for (const [row, value] of all) {
         const kind = kinds.get(row);
-        if (kind) (report[kind]--, kinds.delete(row), report.errorRows++);
+        if (kind) (report[kind]--, kinds.delete(row), report.errorRows++, droppedRows.push(row));
         addError({ row, column: ctx.columnOf.inventoryNumber!, value, message: `The same inventory number is on rows ${rows}; each work may appear once.` });
       }
     }
@@ -164,13 +219,11 @@ export function dryRun(input: RunInput): ImportReport & { duplicates: string[]; 
     report.artistsToCreate = newArtists.size;
     report.locationsToCreate = newPlaces.size;
     prepared.delete(input.sqlite);
+    if (chunk.length && keeping) seal();
     if (keeping && !fatal) {
-      // Rows found to share an inventory number are errors: their plans are not written.
-      const keep = duplicates.length ? plans.map((p) => kinds.has(p.row)) : null;
       prepared.set(input.sqlite, {
-        importId: input.importId, key: preparedKey(input), stamp, lookups: ctx.lookups,
-        plans: keep ? plans.filter((_, i) => keep[i]) : plans, ordinals: keep ? ordinals.filter((_, i) => keep[i]) : ordinals,
-        rows: n, unchanged: report.unchanged, errorRows: report.errorRows, errors: report.errors,
+        importId: input.importId, key: preparedKey(input), stamp, lookups: ctx.lookups, chunks, text: planText, ordinals,
+        rows: n, unchanged: report.unchanged, errorRows: report.errorRows, errors: report.errors, dropped: new Set(droppedRows),
       });
     }
     input.onProgress?.({ phase: 'dry-run', done: input.facts.size, total: input.facts.size, rows: n });
@@ -221,33 +274,42 @@ export function commit(input: RunInput & { duplicates: string[]; skipErrors: boo
       ctx = context(input, pass.header);
       lookups = ctx.lookups;
     }
-    const w: Writer = { sqlite, user: input.user, at: input.at, importId: input.importId, batchId, lookups, createdArtists: 0, createdLocations: 0, nextArtworkId: firstFreeArtworkId(sqlite) };
-    // New works get their artist links before the work itself (see writeNew); checked at COMMIT.
-    sqlite.pragma('defer_foreign_keys = ON');
+    const w: Writer = { sqlite, user: input.user, at: input.at, importId: input.importId, batchId, lookups, createdArtists: 0, createdLocations: 0, nextArtworkId: firstFreeArtworkId(sqlite), bulk: bulkInserts(sqlite) };
     // The full-text index and the search change logs are written once at the end for every work the import
     // wrote, instead of by triggers on each insert, link, move and status change (see bulk-index.ts).
     const search = suspendSearchIndexing(sqlite, { writes: 'all' });
     const done: Pending[] = [];
+    // New works are written a few hundred at a time (see writeNewWorks); an update flushes the waiting ones first.
+    let news: Plan[] = [];
+    const flushNew = () => {
+      if (news.length) done.push(...writeNewWorks(w, news));
+      news = [];
+    };
     const write = (plan: Plan) => {
       // No savepoint per row (each one flushes the full-text index): a rule broken only at write time ends the whole commit.
-      try {
-        done.push(plan.kind === 'new' ? writeNew(w, plan) : writeUpdate(w, plan));
-      } catch (e) {
-        if (e instanceof HttpError) throw new HttpError(e.status, e.code, e.title, `Row ${plan.row}: ${e.detail ?? e.title} Nothing was written.`, e.extra);
-        throw e;
+      if (plan.kind === 'new') {
+        news.push(plan);
+        if (news.length === NEW_WORKS_PER_CHUNK) flushNew();
+      } else {
+        flushNew();
+        done.push(atRow(plan, () => writeUpdate(w, plan)));
       }
       result[plan.kind as 'new' | 'updated']++;
     };
     let n = 0;
     if (kept) {
       const total = kept.rows;
-      const plans = kept.plans;
-      kept.plans = [];
-      plans.forEach((plan, i) => {
-        write(plan);
-        // Let each plan go once written: the garbage collector reclaims them while the commit runs (memory stays flat).
-        plans[i] = undefined!;
-        if (i % 200 === 199) input.onProgress?.({ phase: 'commit', done: kept.ordinals[i]!, total, rows: kept.ordinals[i]! });
+      const chunks = kept.chunks;
+      kept.chunks = [];
+      let i = 0;
+      chunks.forEach((text, c) => {
+        // Each chunk is parsed as it is written, and let go: the plans live only while their chunk is written.
+        chunks[c] = '';
+        for (const plan of kept.text.read(text)) {
+          if (!kept.dropped.has(plan.row)) write(plan);
+          if (i % 200 === 199) input.onProgress?.({ phase: 'commit', done: kept.ordinals[i]!, total, rows: kept.ordinals[i]! });
+          i++;
+        }
       });
       n = total;
     } else {
@@ -274,7 +336,7 @@ export function commit(input: RunInput & { duplicates: string[]; skipErrors: boo
       const fatal = fatalError(pass!);
       if (fatal) throw unprocessable('import.unreadable', 'The file is broken (see the row named); nothing was written.', [{ path: `row ${fatal.row}`, message: fatal.message }]);
     }
-    sqlite.pragma('defer_foreign_keys = OFF');
+    flushNew();
     placeAll(w, done);
     search?.resume('id in (select artwork_id from import_items where import_id = ?)', [input.importId], { replace: true });
     result.artworkIds = done.map((d) => d.id);

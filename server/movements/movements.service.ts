@@ -3,7 +3,8 @@
 // projects and batch edits call moveArtworks; pin drags inside the same room call setPlacement.
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { recordAudit } from '../audit/audit.js';
+import { AUDIT_COLUMNS, auditValues, recordAudit } from '../audit/audit.js';
+import { BulkInsert } from '../../db/bulk-insert.js';
 import { notFound, preconditionFailed, unprocessable } from '../http/errors.js';
 import { assertSite, type AuthUser } from '../users/auth.js';
 import { statusRuleError } from '../artworks/status.js';
@@ -46,6 +47,8 @@ export function statusForLocation(loc: Pick<ResolvedLocation, 'siteType'>): 'in_
   return 'in_place';
 }
 
+const MOVEMENT_COLUMNS = ['artwork_id', 'from_location_id', 'to_location_id', 'from_path_text', 'to_path_text', 'moved_at', 'reason', 'note', 'user_id', 'batch_id', 'round_id', 'created_at'];
+
 function prepare(sqlite: Database.Database) {
   return {
     work: sqlite.prepare(
@@ -53,10 +56,7 @@ function prepare(sqlite: Database.Database) {
               (select max(moved_at) from movements m where m.artwork_id = a.id) as lastMovedAt
          from artworks a where a.id = ?`,
     ),
-    insertMovement: sqlite.prepare(
-      `insert into movements (artwork_id, from_location_id, to_location_id, from_path_text, to_path_text, moved_at, reason, note, user_id, batch_id, round_id, created_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
+    insertMovement: sqlite.prepare(`insert into movements (${MOVEMENT_COLUMNS.join(', ')}) values (${MOVEMENT_COLUMNS.map(() => '?').join(', ')})`),
     updateWork: sqlite.prepare(
       `update artworks set location_id = ?, site_id = ?, pos_x = ?, pos_y = ?, status = ?,
               status_changed_at = case when status = ? then status_changed_at else ? end,
@@ -177,27 +177,27 @@ export type FirstPlacement = { artworkId: number; to: PlacementTarget; /** The s
  * First placements of works a bulk registration (an import) inserted already at their place, with location, site and
  * status from placementTarget and the move counted in their version. Writes what moveArtworks writes when it moves a
  * just-registered, unplaced work: a movement row from nowhere and a 'move' audit row, in the caller's transaction,
- * without re-reading each work (thousands of them at once). Returns the movement ids in the order given.
+ * without re-reading each work (thousands of them at once).
  */
-export function recordFirstPlacements(sqlite: Database.Database, works: FirstPlacement[], meta: { reason: string; userId: number | null; batchId: string | null; note?: string | null }, at: string): number[] {
-  const s = stmts(sqlite);
+export function recordFirstPlacements(sqlite: Database.Database, works: FirstPlacement[], meta: { reason: string; userId: number | null; batchId: string | null; note?: string | null }, at: string): void {
   const movedAt = normaliseMovedAt(undefined, new Date(at));
-  const ids: number[] = [];
+  // Rows go in a few dozen per statement (an import places tens of thousands of works at once).
+  const movements = new BulkInsert(sqlite, 'movements', MOVEMENT_COLUMNS);
+  const audit = new BulkInsert(sqlite, 'audit_log', AUDIT_COLUMNS);
   for (const w of works) {
-    const info = s.insertMovement.run(w.artworkId, null, w.to.id, null, w.to.pathText, movedAt, meta.reason, meta.note ?? null, meta.userId, meta.batchId, null, at);
-    recordAudit(sqlite, {
-      at,
-      userId: meta.userId,
-      action: 'move',
-      entityType: 'artwork',
-      entityId: w.artworkId,
-      batchId: meta.batchId,
-      before: { locationId: null, location: null, siteId: null, status: w.fromStatus, posX: null, posY: null },
-      after: { locationId: w.to.id, location: w.to.pathText, siteId: w.to.siteId, status: w.to.status, posX: null, posY: null, reason: meta.reason, movedAt },
-    });
-    ids.push(Number(info.lastInsertRowid));
+    movements.push(w.artworkId, null, w.to.id, null, w.to.pathText, movedAt, meta.reason, meta.note ?? null, meta.userId, meta.batchId, null, at);
+    // The fields moveArtworks' audit row keeps for such a move (what changed), built as they are.
+    const before: Record<string, unknown> = { locationId: null, location: null, siteId: null };
+    const after: Record<string, unknown> = { locationId: w.to.id, location: w.to.pathText, siteId: w.to.siteId };
+    if (w.to.status !== w.fromStatus) (before.status = w.fromStatus), (after.status = w.to.status);
+    before.reason = null;
+    before.movedAt = null;
+    after.reason = meta.reason;
+    after.movedAt = movedAt;
+    audit.push(...auditValues({ at, userId: meta.userId, action: 'move', entityType: 'artwork', entityId: w.artworkId, batchId: meta.batchId, before, after }, { diffed: true }));
   }
-  return ids;
+  movements.flush();
+  audit.flush();
 }
 
 export type PlacementInput = { artworkId: number; posX: number | null; posY: number | null; userId: number | null; expectedVersion?: number; user?: AuthUser };
