@@ -26,6 +26,8 @@ export type ExistingWork = ArtworkRecord & { artists: { artistId: number; role: 
 
 export class Lookups {
   readonly artistByKey = new Map<string, number>();
+  /** Artists' names as stored, by id (what the full-text document of a work names). */
+  readonly artistNames = new Map<number, string>();
   readonly locations = new Map<number, Loc>();
   readonly byCode = new Map<string, number[]>();
   readonly byPath = new Map<string, number[]>();
@@ -47,6 +49,7 @@ export class Lookups {
     const artists = (sqlite.prepare('select id, name, merged_into_id as mergedIntoId from artists order by id').all() as { id: number; name: string; mergedIntoId: number | null }[]).map(
       (a) => ({ ...a, nameKey: artistMatchKey(a.name) }),
     );
+    for (const a of artists) this.artistNames.set(a.id, a.name);
     const mergedInto = new Map(artists.map((a) => [a.id, a.mergedIntoId]));
     for (const a of artists) if (!a.mergedIntoId && !this.artistByKey.has(a.nameKey)) this.artistByKey.set(a.nameKey, a.id);
     for (const a of artists) {

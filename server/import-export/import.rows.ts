@@ -69,10 +69,14 @@ export function evaluateRow(ctx: RowContext, row: number, cells: string[]): { pl
   }
 
   const v: Partial<Record<ImportField, unknown>> = {};
+  // The plain artwork columns among them, in the mapping's order.
+  const editable: Record<string, unknown> = {};
   for (const [i, field] of ctx.mapped) {
     const r = readCell(field, cells[i]!);
-    if (r.ok) v[field] = r.value;
-    else err(field, r.message);
+    if (r.ok) {
+      v[field] = r.value;
+      if (field in EDITABLE_COLUMNS) editable[field] = r.value;
+    } else err(field, r.message);
   }
   if (errors.length) return { errors };
   const has = (f: ImportField) => f in v;
@@ -91,8 +95,6 @@ export function evaluateRow(ctx: RowContext, row: number, cells: string[]): { pl
     if (y) Object.assign(v, y);
   }
 
-  const editable: Record<string, unknown> = {};
-  for (const f of ctx.editableFields) if (f in v) editable[f] = v[f];
   if (has('yearFrom') && !ctx.columnOf.yearFrom) (editable.yearFrom = v.yearFrom, (editable.yearTo = v.yearTo));
   const zodErrors = (e: ZodError) => {
     for (const issue of e.issues) {
@@ -106,7 +108,10 @@ export function evaluateRow(ctx: RowContext, row: number, cells: string[]): { pl
   if (!existing) {
     const parsed = CreateArtworkBody.safeParse({ inventoryNumber: parsedNumber, ...editable });
     if (!parsed.success) zodErrors(parsed.error);
-    else plan.fields = Object.fromEntries(Object.entries(parsed.data).filter(([k]) => k in EDITABLE_COLUMNS));
+    else {
+      const data = parsed.data as Record<string, unknown>;
+      for (const k in data) if (k in EDITABLE_COLUMNS) plan.fields[k] = data[k];
+    }
     try {
       assertInventoryPattern(parsedNumber, ctx.inventoryPattern);
     } catch (e) {

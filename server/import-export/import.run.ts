@@ -4,14 +4,16 @@
 // catalogue has changed since; otherwise it reads and checks the file again.
 import type Database from 'better-sqlite3';
 import { recordAudit } from '../audit/audit.js';
-import { EDITABLE_COLUMNS } from '../artworks/artworks.service.js';
 import { conflict, unprocessable } from '../http/errors.js';
 import { suspendSearchIndexing } from '../search/bulk-index.js';
 import type { AuthUser } from '../users/auth.js';
 import { readRows, type FileFacts, type ReadState } from './import.file.js';
-import { Lookups } from './import.lookups.js';
+import { evaluateBatch, readPlans, rowContext, type BatchResult, type BatchRow, type PlanChunk } from './import.batch.js';
+import type { Lookups } from './import.lookups.js';
+import type { DryRunHelper } from './import.parallel.js';
 import { evaluateRow, type Plan, type RowContext } from './import.rows.js';
-import { IMPORT_FIELDS, type ImportField, type ImportReport, type RowError } from './import.schema.js';
+import type { ImportReport, RowError } from './import.schema.js';
+import { catalogueStamp } from './import.stamp.js';
 import { importBatchId } from './import.undo.js';
 import { atRow, bulkInserts, firstFreeArtworkId, placeAll, writeNewWorks, writeUpdate, type Pending, type Writer } from './import.write.js';
 
@@ -34,63 +36,39 @@ export type RunInput = {
   expectedRows?: number;
   /** The stored file's hash: with it, a dry run keeps its plans for the commit (see Prepared). */
   fileHash?: string;
+  /** A second thread for the dry run of a large file (see import.parallel.ts), and from which size on it is used. */
+  helper?: DryRunHelper | null;
+  parallelFromBytes?: number;
 };
+
+export { catalogueStamp };
 
 /**
  * A dry run's plans, kept (the latest per connection: the import worker's, or the command line's) for the commit of
  * the same import. Valid while the catalogue stamp is the same (every write to works, artists and places is audited),
  * and for the same file, mapping, user and inventory pattern.
  *
- * Plans are kept as JSON text, a few hundred to a string: 60,000 plans as objects took ~160 MB and made every
- * garbage collection of the dry run copy them; as text they take ~50 MB that the collector never walks.
+ * Plans are kept as compact JSON text (see writePlans), a few hundred to a string: 60,000 plans as objects took
+ * ~160 MB and made every garbage collection of the dry run copy them; as text they take ~30 MB that the collector
+ * never walks.
  */
 type Prepared = {
   importId: number; key: string; stamp: number; lookups: Lookups;
-  /** JSON arrays of plans, in file order; `ordinals` (rows read up to each plan) runs alongside for progress. */
-  chunks: string[]; text: PlanText; ordinals: number[]; rows: number; unchanged: number; errorRows: number; errors: RowError[];
+  /** The new and updated rows' plans, in file order. */
+  chunks: PlanChunk[]; rows: number; unchanged: number; errorRows: number; errors: RowError[];
   /** Rows found to share an inventory number only after their plans were kept: errors, not written. */
   dropped: Set<number>;
 };
 const prepared = new WeakMap<Database.Database, Prepared>();
-
+/** Rows checked together, on this thread or the helper's. */
+const ROWS_PER_BATCH = 500;
+/** Files from this size on have their dry run shared with the helper thread, when there is one. */
+export const PARALLEL_FROM_BYTES = 2 * 1024 * 1024;
 /**
- * Kept plans as JSON without the field names: a plan's fields become the number of their list of names and their
- * values (a file's rows nearly all share one list), which halves the text and the time to read it back.
- */
-class PlanText {
-  private readonly lists: string[][] = [];
-  private readonly numbers = new Map<string, number>();
-
-  /** Consumes the plans (their fields are replaced). */
-  write(plans: Plan[]): string {
-    for (const p of plans) {
-      const names = Object.keys(p.fields).filter((k) => p.fields[k] !== undefined);
-      const sig = names.join();
-      let n = this.numbers.get(sig);
-      if (n === undefined) (this.numbers.set(sig, (n = this.lists.length)), this.lists.push(names));
-      (p as { fields: unknown }).fields = [n, ...names.map((k) => p.fields[k])];
-    }
-    return JSON.stringify(plans);
-  }
-
-  read(text: string): Plan[] {
-    const plans = JSON.parse(text) as (Omit<Plan, 'fields'> & { fields: unknown })[];
-    for (const p of plans) {
-      const [n, ...values] = p.fields as [number, ...unknown[]];
-      const fields: Record<string, unknown> = {};
-      this.lists[n]!.forEach((name, i) => (fields[name] = values[i]));
-      p.fields = fields;
-    }
-    return plans as Plan[];
-  }
-}
-/** Plans per kept chunk. */
-const PLANS_PER_CHUNK = 500;
-/**
- * Plans are kept up to this much JSON (60,000 new works make ~50 MB). A larger file is read and checked again by
+ * Plans are kept up to this much JSON (60,000 new works make ~30 MB). A larger file is read and checked again by
  * its commit, so an import's memory stays bounded whatever the file's size.
  */
-const KEEP_PLANS_CHARS = 128 * 1024 * 1024;
+const KEEP_PLANS_CHARS = 96 * 1024 * 1024;
 /** New works written together (see writeNewWorks). */
 const NEW_WORKS_PER_CHUNK = 500;
 
@@ -106,24 +84,6 @@ function takePrepared(input: RunInput): Prepared | null {
 }
 
 export type CommitResult = { new: number; updated: number; unchanged: number; skippedRows: number; errors: RowError[]; artistsCreated: number; locationsCreated: number; artworkIds: number[] };
-
-/** Checks the mapping against the header: every mapped column exists, and the inventory number is mapped. */
-function context(input: RunInput, header: string[]): RowContext {
-  const mapped: [number, ImportField][] = [];
-  const columnOf: Partial<Record<ImportField, string>> = {};
-  const errors: { path: string; message: string }[] = [];
-  for (const [column, field] of Object.entries(input.mapping)) {
-    if (!field) continue;
-    const idx = header.indexOf(column);
-    if (idx < 0) errors.push({ path: `mapping.${column}`, message: 'No such column in the file' });
-    else if (!(IMPORT_FIELDS as readonly string[]).includes(field)) errors.push({ path: `mapping.${column}`, message: `Unknown field ${field}` });
-    else (mapped.push([idx, field as ImportField]), (columnOf[field as ImportField] = column));
-  }
-  if (!columnOf.inventoryNumber) errors.push({ path: 'mapping.inventoryNumber', message: 'Required: a column with the inventory number (Inventarienummer)' });
-  if (errors.length) throw unprocessable('import.mapping', 'The mapping does not fit the file.', errors);
-  const editableFields = mapped.map(([, f]) => f).filter((f) => f in EDITABLE_COLUMNS);
-  return { header, mapped, editableFields, columnOf, lookups: new Lookups(input.sqlite), user: input.user, inventoryPattern: input.inventoryPattern };
-}
 
 type Pass = { header: string[]; state: ReadState; rows: Generator<{ row: number; cells: string[] }> };
 
@@ -143,68 +103,79 @@ function fatalError(pass: Pass): RowError | null {
   return { row: f.row, column: f.index !== null ? (pass.header[f.index] ?? `column ${f.index + 1}`) : null, value: null, message: f.message };
 }
 
-/** The last audited change to the catalogue: while it stays the same, nothing a dry run read has changed. */
-export const catalogueStamp = (sqlite: Database.Database) =>
-  sqlite.prepare("select coalesce(max(id), 0) from audit_log where entity_type not in ('import', 'import_profile')").pluck().get() as number;
-
 export function dryRun(input: RunInput): ImportReport & { duplicates: string[]; stamp: number } {
   return input.sqlite.transaction(() => {
     const stamp = catalogueStamp(input.sqlite);
     const pass = open(input);
-    const ctx = context(input, pass.header);
+    const ctx = rowContext(input.sqlite, input, pass.header);
     const report: ImportReport = { rows: 0, new: 0, updated: 0, unchanged: 0, errorRows: 0, errorCount: 0, errors: [], fatal: false, artistsToCreate: 0, locationsToCreate: 0 };
+    // The first MAX_STORED_ERRORS errors by row are kept (batches may come back out of order).
+    let stored: RowError[] = [];
+    const trimErrors = () => {
+      stored.sort((a, b) => a.row - b.row);
+      if (stored.length > MAX_STORED_ERRORS) stored.length = MAX_STORED_ERRORS;
+    };
     const addError = (e: RowError) => {
       report.errorCount++;
-      if (report.errors.length < MAX_STORED_ERRORS) report.errors.push(e);
+      stored.push(e);
+      if (stored.length >= 2 * MAX_STORED_ERRORS) trimErrors();
     };
     const kinds = new Map<number, Plan['kind']>();
     let keeping = !!input.fileHash;
-    let chunk: Plan[] = [];
-    let chunks: string[] = [];
+    let chunks: (PlanChunk | undefined)[] = [];
     let keptChars = 0;
-    let ordinals: number[] = [];
-    const planText = new PlanText();
-    const seal = () => {
-      const text = planText.write(chunk);
-      chunk = [];
-      chunks.push(text);
-      if ((keptChars += text.length) > KEEP_PLANS_CHARS) (keeping = false), (chunks = []), (ordinals = []);
-    };
     const rowsOfKey = new Map<string, Seen | Seen[]>();
     const newArtists = new Set<string>();
     const newPlaces = new Set<string>();
+    const merge = (b: BatchResult) => {
+      report.rows += b.rows;
+      report.new += b.new;
+      report.updated += b.updated;
+      report.unchanged += b.unchanged;
+      report.errorRows += b.errorRows;
+      b.errors.forEach(addError);
+      for (let i = 0; i < b.keys.length; i += 3) remember(rowsOfKey, b.keys[i] as string, b.keys[i + 1] as number, b.keys[i + 2] as string);
+      for (let i = 0; i < b.kinds.length; i += 2) kinds.set(b.kinds[i] as number, b.kinds[i + 1] as Plan['kind']);
+      b.artists.forEach((a) => newArtists.add(a));
+      b.places.forEach((p) => newPlaces.add(p));
+      if (b.plans && keeping) {
+        chunks[b.index] = b.plans;
+        if ((keptChars += b.plans.text.length) > KEEP_PLANS_CHARS) (keeping = false), (chunks = []);
+      }
+    };
+    const check = (index: number, rows: BatchRow[]) => merge(evaluateBatch(ctx, index, rows, keeping));
+    const helper = input.helper && input.facts.size >= (input.parallelFromBytes ?? PARALLEL_FROM_BYTES) ? input.helper : null;
+    helper?.begin({ dbFile: input.sqlite.name, stamp, header: pass.header, mapping: input.mapping, user: input.user, inventoryPattern: input.inventoryPattern });
+    const collect = (got: ReturnType<DryRunHelper['collect']>) => {
+      got.results.forEach(merge);
+      for (const [index, rows] of got.unchecked) check(index, rows);
+    };
+    let batch: BatchRow[] = [];
+    let batches = 0;
+    const flush = () => {
+      if (!batch.length) return;
+      const index = batches++;
+      if (helper?.wants()) helper.send(index, batch, keeping);
+      else check(index, batch);
+      batch = [];
+      if (helper) collect(helper.collect());
+    };
     let n = 0;
     for (const { row, cells } of pass.rows) {
       if (pass.state.fatal && row >= pass.state.fatal.row) break;
       if (blank(cells)) continue;
-      report.rows++;
-      const out = evaluateRow(ctx, row, cells);
-      if ('errors' in out) {
-        report.errorRows++;
-        out.errors.forEach(addError);
-        const key = inventoryKeyOf(ctx, cells);
-        if (key) remember(rowsOfKey, key, row, cells[ctx.header.indexOf(ctx.columnOf.inventoryNumber!)]!);
-      } else {
-        const p = out.plan;
-        report[p.kind]++;
-        kinds.set(row, p.kind);
-        remember(rowsOfKey, p.key, row, p.inventoryNumber);
-        if (p.kind !== 'unchanged' && keeping) {
-          chunk.push(p);
-          ordinals.push(n + 1);
-          if (chunk.length === PLANS_PER_CHUNK) seal();
-        }
-        for (const a of p.artists ?? []) if (a.id === null) newArtists.add(a.key);
-        if (p.move && 'create' in p.move) newPlaces.add(`${p.move.create.code ?? ''}|${p.move.create.text}`);
-      }
+      batch.push([row, cells]);
+      if (batch.length === ROWS_PER_BATCH) flush();
       if (++n % 200 === 0) input.onProgress?.({ phase: 'dry-run', done: pass.state.bytesRead, total: input.facts.size, rows: n });
     }
+    flush();
+    if (helper) collect(helper.finish());
     // Duplicates are known only at the end: every row with a shared inventory number is an error.
     const duplicates: string[] = [];
     const droppedRows: number[] = [];
     for (const [key, seen] of rowsOfKey) {
       if (!Array.isArray(seen[0])) continue;
-      const all = seen as Seen[];
+      const all = (seen as Seen[]).sort((a, b) => a[0] - b[0]);
       duplicates.push(key);
       const rows = all.map(([r]) => r).join(', ');
       for (const [row, value] of all) {
@@ -215,14 +186,15 @@ export function dryRun(input: RunInput): ImportReport & { duplicates: string[]; 
     }
     const fatal = fatalError(pass);
     if (fatal) (addError(fatal), (report.fatal = true));
-    report.errors.sort((a, b) => a.row - b.row);
+    trimErrors();
+    report.errors = stored;
+    stored = [];
     report.artistsToCreate = newArtists.size;
     report.locationsToCreate = newPlaces.size;
     prepared.delete(input.sqlite);
-    if (chunk.length && keeping) seal();
     if (keeping && !fatal) {
       prepared.set(input.sqlite, {
-        importId: input.importId, key: preparedKey(input), stamp, lookups: ctx.lookups, chunks, text: planText, ordinals,
+        importId: input.importId, key: preparedKey(input), stamp, lookups: ctx.lookups, chunks: chunks.filter((c): c is PlanChunk => c !== undefined),
         rows: n, unchanged: report.unchanged, errorRows: report.errorRows, errors: report.errors, dropped: new Set(droppedRows),
       });
     }
@@ -237,12 +209,6 @@ function remember(map: Map<string, Seen | Seen[]>, key: string, row: number, val
   if (seen === undefined) map.set(key, [row, value]);
   else if (Array.isArray(seen[0])) (seen as Seen[]).push([row, value]);
   else map.set(key, [seen as Seen, [row, value]]);
-}
-
-function inventoryKeyOf(ctx: RowContext, cells: string[]): string | null {
-  const idx = ctx.header.indexOf(ctx.columnOf.inventoryNumber!);
-  const raw = cells[idx]?.trim();
-  return raw ? raw.normalize('NFC').toLowerCase().replace(/[\s\-.\u2010-\u2015]+/g, '') : null;
 }
 
 /**
@@ -271,13 +237,15 @@ export function commit(input: RunInput & { duplicates: string[]; skipErrors: boo
       if (kept.errorRows && !input.skipErrors) throw hasErrors();
     } else {
       pass = open(input);
-      ctx = context(input, pass.header);
+      ctx = rowContext(sqlite, input, pass.header);
       lookups = ctx.lookups;
     }
-    const w: Writer = { sqlite, user: input.user, at: input.at, importId: input.importId, batchId, lookups, createdArtists: 0, createdLocations: 0, nextArtworkId: firstFreeArtworkId(sqlite), bulk: bulkInserts(sqlite) };
+    const w: Writer = { sqlite, user: input.user, at: input.at, importId: input.importId, batchId, lookups, createdArtists: 0, createdLocations: 0, nextArtworkId: firstFreeArtworkId(sqlite), bulk: bulkInserts(sqlite), search: null };
     // The full-text index and the search change logs are written once at the end for every work the import
     // wrote, instead of by triggers on each insert, link, move and status change (see bulk-index.ts).
     const search = suspendSearchIndexing(sqlite, { writes: 'all' });
+    // New works are indexed from the values written (searchDoc); updated ones from the view below.
+    w.search = search;
     const done: Pending[] = [];
     // New works are written a few hundred at a time (see writeNewWorks); an update flushes the waiting ones first.
     let news: Plan[] = [];
@@ -302,13 +270,14 @@ export function commit(input: RunInput & { duplicates: string[]; skipErrors: boo
       const chunks = kept.chunks;
       kept.chunks = [];
       let i = 0;
-      chunks.forEach((text, c) => {
-        // Each chunk is parsed as it is written, and let go: the plans live only while their chunk is written.
-        chunks[c] = '';
-        for (const plan of kept.text.read(text)) {
-          if (!kept.dropped.has(plan.row)) write(plan);
-          if (i % 200 === 199) input.onProgress?.({ phase: 'commit', done: kept.ordinals[i]!, total, rows: kept.ordinals[i]! });
-          i++;
+      chunks.forEach((chunk, c) => {
+        // Each chunk is read as it is written, and let go: the plans live only while their chunk is written.
+        delete chunks[c];
+        for (const plan of readPlans(chunk)) {
+          if (kept.dropped.has(plan.row)) continue;
+          write(plan);
+          const done = Math.min(total, plan.row - 1);
+          if (++i % 200 === 0) input.onProgress?.({ phase: 'commit', done, total, rows: done });
         }
       });
       n = total;
@@ -338,7 +307,7 @@ export function commit(input: RunInput & { duplicates: string[]; skipErrors: boo
     }
     flushNew();
     placeAll(w, done);
-    search?.resume('id in (select artwork_id from import_items where import_id = ?)', [input.importId], { replace: true });
+    search?.resume("id in (select artwork_id from import_items where import_id = ? and action = 'updated')", [input.importId], { replace: true });
     result.artworkIds = done.map((d) => d.id);
     result.artistsCreated = w.createdArtists;
     result.locationsCreated = w.createdLocations;

@@ -4,7 +4,8 @@ import { parentPort } from 'node:worker_threads';
 import { openDatabase, type Db } from '../../db/connection.js';
 import { HttpError } from '../http/errors.js';
 import type { AuthUser } from '../users/auth.js';
-import type { Progress } from './import.run.js';
+import { DryRunHelper } from './import.parallel.js';
+import { PARALLEL_FROM_BYTES, type Progress } from './import.run.js';
 import { runCommit, runDryRun } from './import.service.js';
 import { undoImport } from './import.undo.js';
 
@@ -32,6 +33,14 @@ const db = (file: string) => {
   return d;
 };
 
+/** The dry runs' helper thread, started for the first large file and kept (see import.parallel.ts). */
+let helper: DryRunHelper | null = null;
+const helperFor = (sqlite: Db['$client'], importId: number) => {
+  const size = sqlite.prepare('select file_size from imports where id = ?').pluck().get(importId) as number | undefined;
+  if (size !== undefined && size >= PARALLEL_FROM_BYTES) helper ??= new DryRunHelper();
+  return helper;
+};
+
 parentPort!.on('message', (job: JobRequest) => {
   let last = -1;
   const onProgress = (progress: Progress) => {
@@ -41,7 +50,8 @@ parentPort!.on('message', (job: JobRequest) => {
     parentPort!.postMessage({ type: 'progress', jobId: job.jobId, progress } satisfies JobMessage);
   };
   try {
-    const env = { sqlite: db(job.dbFile).$client, uploadsDir: job.uploadsDir, user: job.user, at: job.at, inventoryPattern: job.inventoryPattern, onProgress };
+    const sqlite = db(job.dbFile).$client;
+    const env = { sqlite, uploadsDir: job.uploadsDir, user: job.user, at: job.at, inventoryPattern: job.inventoryPattern, onProgress, helper: job.mode === 'dry-run' ? helperFor(sqlite, job.importId) : null };
     const result =
       job.mode === 'dry-run'
         ? runDryRun(env, job.importId, job.body)

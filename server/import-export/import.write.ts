@@ -10,6 +10,8 @@ import { inventoryKey } from '../artworks/inventory.js';
 import { moveArtworks, placementTarget, recordFirstPlacements, type PlacementTarget } from '../movements/movements.service.js';
 import type { AuthUser } from '../users/auth.js';
 import { HttpError } from '../http/errors.js';
+import type { SuspendedIndexing } from '../search/bulk-index.js';
+import { searchDoc, type DocPlace } from '../search/search-doc.js';
 import { UNPLACED_CODE, UNPLACED_NAME, type Lookups } from './import.lookups.js';
 import { STATUS_COLUMNS, type ArtistRef, type Plan, type Target } from './import.rows.js';
 
@@ -28,6 +30,8 @@ export type Writer = {
   targets?: Map<number, PlacementTarget>;
   /** Rows written a few dozen per statement: flushed before anything reads them (placeAll). */
   bulk: ReturnType<typeof bulkInserts>;
+  /** The full-text index, while the commit keeps it itself (new works are indexed from their values). */
+  search: SuspendedIndexing | null;
 };
 
 /** The tables an import writes a row to for (nearly) every work. */
@@ -84,6 +88,7 @@ function artistId(w: Writer, a: ArtistRef): number {
   recordAudit(w.sqlite, { at: w.at, userId: w.user.id, action: 'create', entityType: 'artist', entityId: id, after: { id, name: a.name, sortName: defaultSortName(a.name) }, batchId: w.batchId });
   s.created.run(w.importId, 'artist', id);
   w.lookups.artistByKey.set(a.key, id);
+  w.lookups.artistNames.set(id, a.name);
   w.createdArtists++;
   return id;
 }
@@ -139,7 +144,16 @@ function target(w: Writer, move: Target): PlacementTarget {
   return t;
 }
 
-type NewRow = { plan: Plan; insert: Database.Statement; vals: unknown[]; links: { artistId: number; role: string }[]; audit: unknown[]; pending: Pending };
+type NewRow = { plan: Plan; insert: Database.Statement; vals: unknown[]; links: { artistId: number; role: string }[]; audit: unknown[]; doc: string[] | null; pending: Pending };
+
+/** The location and up to three ancestors, as the full-text document names them. */
+function docPlace(w: Writer, locationId: number | undefined): DocPlace {
+  if (locationId === undefined) return null;
+  const names: string[] = [];
+  const loc = w.lookups.locations.get(locationId);
+  for (let l = loc; l && names.length < 4; l = l.parentId ? w.lookups.locations.get(l.parentId) : undefined) names.push(l.name);
+  return { names, code: loc?.code ?? null };
+}
 
 /** A new work's row, links and audit entry, ready to write. */
 function newRow(w: Writer, plan: Plan): NewRow {
@@ -161,12 +175,20 @@ function newRow(w: Writer, plan: Plan): NewRow {
     if (BOOLEANS.has(field) ? value : value !== null && value !== '') record[field] = BOOLEANS.has(field) ? true : value;
   }
   const links = (plan.artists ?? []).map((a) => ({ artistId: artistId(w, a), role: a.role }));
+  const text = (f: string) => (record[f] ?? null) as string | null;
+  const doc = w.search
+    ? searchDoc(
+        { inventoryNumber: plan.inventoryNumber, inventoryKey: vals[2] as string, title: String(record.title ?? ''), technique: text('technique'), materials: text('materials'), description: text('description'), inscription: text('inscription') },
+        links.map((l) => l.artistId).sort((a, b) => a - b).map((id) => w.lookups.artistNames.get(id) ?? ''),
+        docPlace(w, to?.id),
+      )
+    : null;
   const audit = auditValues({ at: w.at, userId: w.user.id, action: 'create', entityType: 'artwork', entityId: id, after: { ...record, artists: links }, batchId: w.batchId });
   const p = pending(id, plan, null);
   p.move = undefined;
   if (to) p.placed = { to, fromStatus };
   p.version = to ? 2 : 1;
-  return { plan, insert: insertWork(w.sqlite, cols), vals, links, audit, pending: p };
+  return { plan, insert: insertWork(w.sqlite, cols), vals, links, audit, doc, pending: p };
 }
 
 /** Runs one row's step; an error names the file's row (the whole commit ends with it). */
@@ -191,6 +213,7 @@ export function writeNewWorks(w: Writer, plans: Plan[]): Pending[] {
   for (const r of rows) {
     r.links.forEach((l, i) => w.bulk.links.push(r.pending.id, l.artistId, l.role, i));
     w.bulk.audit.push(...r.audit);
+    if (r.doc) w.search!.insert(r.pending.id, r.doc);
   }
   return rows.map((r) => r.pending);
 }

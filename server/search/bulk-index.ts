@@ -9,6 +9,7 @@
 // transaction; a crash rolls the drop back too). When the index is not there, or its shape is not
 // the one this code knows, nothing is suspended and the triggers simply run.
 import type Database from 'better-sqlite3';
+import { BulkInsert } from '../../db/bulk-insert.js';
 
 const REQUIRED = ['artworks_search_ai', 'artwork_artists_search_ai'];
 /** Text-change log triggers (migration 0017); suspended too when present. */
@@ -40,6 +41,11 @@ export type SuspendedIndexing = {
    * their index entries go and they are logged as changed. Call before resume().
    */
   forget: (select: string, params?: unknown[]) => void;
+  /**
+   * Indexes a work whose document the caller built (searchDoc, in the index's column order) instead of reading
+   * the view; resume() logs it as changed. The `where` given to resume() must not select it again.
+   */
+  insert: (id: number, doc: readonly string[]) => void;
 };
 
 /** Must be called inside a transaction; returns null when indexing stays per row. */
@@ -60,17 +66,30 @@ export function suspendSearchIndexing(sqlite: Database.Database, opts: SuspendOp
     if (logs.changes) sqlite.prepare(`with w(id) as (${ids}) insert or replace into search_changes (entity, entity_id) select 'artwork', id from w`).run(...params);
     if (logs.text) sqlite.prepare(`with w(id) as (${ids}) insert or replace into search_text_changes (artwork_id) select id from w`).run(...params);
   };
+  let restore: (() => void) | null = null;
+  const bulkSettings = () => (restore ??= bulkFtsSettings(sqlite));
+  const direct = new BulkInsert(sqlite, 'artworks_fts', ['rowid', ...ftsCols.map((c) => `"${c}"`)]);
+  const directIds: number[] = [];
   return {
     resume(where, params = [], ropts = {}) {
       const cols = ftsCols.map((c) => `"${c}"`).join(', ');
       if (ropts.replace) sqlite.prepare(`delete from artworks_fts where rowid in (select id from artworks where ${where})`).run(...params);
-      withBulkFtsSettings(sqlite, () => sqlite.prepare(`insert into artworks_fts (rowid, ${cols}) select id, ${cols} from artwork_search_doc where ${where}`).run(...params));
+      bulkSettings();
+      direct.flush();
+      sqlite.prepare(`insert into artworks_fts (rowid, ${cols}) select id, ${cols} from artwork_search_doc where ${where}`).run(...params);
+      restore!();
       log(`select id from artworks where ${where}`, params);
+      if (directIds.length) log('select value from json_each(?)', [JSON.stringify(directIds)]);
       for (const t of triggers) sqlite.exec(t.sql);
     },
     forget(select, params = []) {
       sqlite.prepare(`delete from artworks_fts where rowid in (${select})`).run(...params);
       log(select, params);
+    },
+    insert(id, doc) {
+      bulkSettings();
+      direct.push(id, ...doc);
+      directIds.push(id);
     },
   };
 }
@@ -82,7 +101,7 @@ export function suspendSearchIndexing(sqlite: Database.Database, opts: SuspendOp
  */
 const BULK_FTS = { automerge: 0, hashsize: 4 * 1024 * 1024 };
 const FTS_DEFAULTS: Record<string, number> = { automerge: 4, hashsize: 1024 * 1024 };
-function withBulkFtsSettings<T>(sqlite: Database.Database, fn: () => T): T {
+function bulkFtsSettings(sqlite: Database.Database): () => void {
   // Integers inlined: bound JavaScript numbers arrive as floats, which FTS5 refuses for its settings.
   const set = (k: string, v: number) => sqlite.prepare(`insert into artworks_fts (artworks_fts, rank) values ('${k}', ${Math.trunc(v)})`).run();
   const stored = new Map(sqlite.prepare("select k, v from artworks_fts_config where k in ('automerge', 'hashsize')").raw().all() as [string, number][]);
@@ -95,9 +114,7 @@ function withBulkFtsSettings<T>(sqlite: Database.Database, fn: () => T): T {
       // An SQLite without this setting: index with what it has.
     }
   }
-  try {
-    return fn();
-  } finally {
+  return () => {
     for (const k of changed) set(k, Number(stored.get(k) ?? FTS_DEFAULTS[k]));
-  }
+  };
 }

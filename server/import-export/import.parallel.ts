@@ -1,0 +1,133 @@
+// A second thread for a large dry run. Reading the file stays on the import's thread (a CSV cannot be split safely
+// without reading it: a quoted value may hold line breaks); it hands every other batch of rows to the helper while the
+// helper keeps up, checks the rest itself, and collects the helper's outcomes. Everything stays synchronous on the
+// import's side (receiveMessageOnPort and Atomics.wait), so the dry run keeps running in one read transaction.
+// Whatever goes wrong on the helper's side (it is still starting, it failed, its snapshot differs), the import's
+// thread checks those rows itself: the helper only ever makes a dry run faster, never different.
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { AuthUser } from '../users/auth.js';
+import type { BatchResult, BatchRow } from './import.batch.js';
+
+/** Slots of the shared counters. */
+export const HELPER_READY = 0;
+export const HELPER_DONE = 1;
+
+export type HelperRequest =
+  | { type: 'begin'; session: number; dbFile: string; stamp: number; header: string[]; mapping: Record<string, string>; user: AuthUser; inventoryPattern: string }
+  | { type: 'batch'; session: number; index: number; rows: BatchRow[]; keep: boolean }
+  | { type: 'end'; session: number };
+
+export type HelperReply =
+  | { type: 'result'; session: number; result: BatchResult }
+  | { type: 'stale'; session: number }
+  | { type: 'failed'; session: number; message: string };
+
+/** The helper's heap: its young generation (where a batch's short-lived objects live) and the rest. */
+const HELPER_YOUNG_MB = 16;
+const HELPER_OLD_MB = 48;
+/** Batches waiting at the helper, at most: past that the import's thread checks the next batch itself. */
+const MAX_BACKLOG = 2;
+/** How long the import's thread waits for a helper that has stopped answering before it checks the rows itself. */
+const PATIENCE_MS = 10_000;
+
+export class DryRunHelper {
+  private readonly worker: Worker;
+  private readonly port: MessagePort;
+  private readonly state: Int32Array;
+  private session = 0;
+  private sent = 0;
+  private broken = false;
+  /** Rows handed over in this session and not yet answered, by batch index (checked here if the helper cannot). */
+  private readonly waiting = new Map<number, BatchRow[]>();
+  private stale = false;
+
+  constructor() {
+    const shared = new SharedArrayBuffer(8);
+    this.state = new Int32Array(shared);
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    const entry = new URL(import.meta.url.endsWith('.ts') ? './import.helper.ts' : './import.helper.js', import.meta.url).href;
+    // Its heap is bounded (an import may add at most 300 MB to the server): past the bound V8 ends the thread, and
+    // the import's thread checks the rows it had handed over itself.
+    this.worker = new Worker(new URL('./import.worker-boot.mjs', import.meta.url), {
+      workerData: { entry, port: port2, shared },
+      transferList: [port2],
+      resourceLimits: { maxYoungGenerationSizeMb: HELPER_YOUNG_MB, maxOldGenerationSizeMb: HELPER_OLD_MB },
+    });
+    this.worker.unref();
+    this.port.unref();
+    this.worker.on('error', () => (this.broken = true));
+    this.worker.on('exit', () => (this.broken = true));
+  }
+
+  /** Starts a dry run's session: the helper opens its snapshot and checks that it sees the same catalogue. */
+  begin(params: Omit<Extract<HelperRequest, { type: 'begin' }>, 'type' | 'session'>): void {
+    this.session++;
+    this.waiting.clear();
+    this.stale = false;
+    this.port.postMessage({ type: 'begin', session: this.session, ...params } satisfies HelperRequest);
+  }
+
+  /** Whether the next batch should go to the helper: it has started, works, and has little waiting. */
+  wants(): boolean {
+    return !this.broken && !this.stale && Atomics.load(this.state, HELPER_READY) === 1 && this.sent - Atomics.load(this.state, HELPER_DONE) < MAX_BACKLOG;
+  }
+
+  /** Batches handed to the helper since it started. */
+  get handedOver(): number {
+    return this.sent;
+  }
+
+  send(index: number, rows: BatchRow[], keep: boolean): void {
+    this.waiting.set(index, rows);
+    this.sent++;
+    this.port.postMessage({ type: 'batch', session: this.session, index, rows, keep } satisfies HelperRequest);
+  }
+
+  /** Outcomes that have arrived; rows the helper could not check come back as `rows` to check here. */
+  collect(): { results: BatchResult[]; unchecked: [number, BatchRow[]][] } {
+    const results: BatchResult[] = [];
+    for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
+      const reply = m.message as HelperReply;
+      if (reply.session !== this.session) continue;
+      if (reply.type === 'result') {
+        if (this.waiting.delete(reply.result.index)) results.push(reply.result);
+      } else if (reply.type === 'stale') this.stale = true;
+      else ((this.broken = true), (this.stale = true));
+    }
+    return { results, unchecked: this.stale ? this.takeWaiting() : [] };
+  }
+
+  /** Waits for every batch handed over; those the helper does not answer come back to be checked here. */
+  finish(): { results: BatchResult[]; unchecked: [number, BatchRow[]][] } {
+    const results: BatchResult[] = [];
+    let unchecked: [number, BatchRow[]][] = [];
+    let quietSince = Date.now();
+    while (this.waiting.size) {
+      const done = Atomics.load(this.state, HELPER_DONE);
+      const got = this.collect();
+      results.push(...got.results);
+      unchecked.push(...got.unchecked);
+      if (!this.waiting.size) break;
+      if (got.results.length) quietSince = Date.now();
+      if (this.broken || Date.now() - quietSince > PATIENCE_MS) {
+        this.broken = true;
+        unchecked = unchecked.concat(this.takeWaiting());
+        break;
+      }
+      Atomics.wait(this.state, HELPER_DONE, done, 50);
+    }
+    this.port.postMessage({ type: 'end', session: this.session } satisfies HelperRequest);
+    return { results, unchecked };
+  }
+
+  private takeWaiting(): [number, BatchRow[]][] {
+    const out = [...this.waiting];
+    this.waiting.clear();
+    return out;
+  }
+
+  close(): Promise<number> {
+    return this.worker.terminate();
+  }
+}
