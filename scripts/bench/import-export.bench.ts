@@ -16,15 +16,31 @@ import type { BenchFigure, BenchModule } from './harness.js';
 /** Peak RSS of the process and its rise over the level when the step began (the database's page cache and
  *  memory map and the search's columns are already in the base). */
 function rssSampler() {
-  let base = process.memoryUsage().rss;
+  // RSS from /proc when there is one: split into anonymous memory (heaps, SQLite's page cache) and mapped file pages
+  // (the database's memory map), which tells a leak from pages of the file being read.
+  const read = (): { rss: number; anon: number; file: number } => {
+    try {
+      const st = fs.readFileSync('/proc/self/status', 'utf8');
+      const kb = (k: string) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(st)?.[1] ?? 0) * 1024;
+      return { rss: kb('VmRSS'), anon: kb('RssAnon'), file: kb('RssFile') + kb('RssShmem') };
+    } catch {
+      return { rss: process.memoryUsage().rss, anon: 0, file: 0 };
+    }
+  };
+  let base = read();
   let peak = base;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const sample = () => {
+    const now = read();
+    if (now.rss > peak.rss) peak = now;
+  };
+  const timer = setInterval(sample, 50);
   const mb = (n: number) => Math.round(n / 1024 / 1024);
   return {
-    reset: () => (base = peak = process.memoryUsage().rss),
+    reset: () => (base = peak = read()),
     note: () => {
-      peak = Math.max(peak, process.memoryUsage().rss);
-      return `peak RSS ${mb(peak)} MB (+${mb(peak - base)} MB over ${mb(base)} MB at the start)`;
+      sample();
+      const split = peak.anon ? ` (anonymous +${mb(peak.anon - base.anon)} MB, file pages +${mb(peak.file - base.file)} MB)` : '';
+      return `peak RSS ${mb(peak.rss)} MB (+${mb(peak.rss - base.rss)} MB over ${mb(base.rss)} MB at the start)${split}`;
     },
     stop: () => clearInterval(timer),
   };

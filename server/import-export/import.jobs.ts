@@ -8,6 +8,9 @@ import type { AuthUser } from '../users/auth.js';
 import type { Progress } from './import.run.js';
 import type { JobMessage, JobRequest } from './import.worker.js';
 
+/** The import worker's old generation, at most. */
+const WORKER_OLD_MB = 512;
+
 type Job = { importId: number; resolve: (v: unknown) => void; reject: (e: unknown) => void };
 
 export class ImportJobs {
@@ -53,7 +56,10 @@ export class ImportJobs {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const entry = new URL(import.meta.url.endsWith('.ts') ? './import.worker.ts' : './import.worker.js', import.meta.url).href;
-    const worker = new Worker(new URL('./import.worker-boot.mjs', import.meta.url), { workerData: { entry } });
+    // A bounded old generation: with the default (a quarter of the machine's memory) V8 let a dry run's heap grow to
+    // 150 MB for 25 MB of live data before sweeping it. The bound leaves room for the largest file (200 MB: its plans
+    // are kept up to 96 M characters, see import.run.ts).
+    const worker = new Worker(new URL('./import.worker-boot.mjs', import.meta.url), { workerData: { entry }, resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_MB } });
     worker.unref();
     worker.on('message', (m: JobMessage) => this.onMessage(m));
     worker.on('error', (err) => this.failAll(err));

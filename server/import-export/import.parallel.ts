@@ -22,9 +22,12 @@ export type HelperReply =
   | { type: 'stale'; session: number }
   | { type: 'failed'; session: number; message: string };
 
-/** The helper's heap: its young generation (where a batch's short-lived objects live) and the rest. */
-const HELPER_YOUNG_MB = 16;
-const HELPER_OLD_MB = 48;
+/**
+ * The helper's heap: its young generation (where a batch's short-lived objects live) and the rest. Kept small: with
+ * 24 + 96 MB a 60,000-row dry run added ~60 MB more to the server's memory for 0.4 s less time.
+ */
+const HELPER_YOUNG_MB = 8;
+const HELPER_OLD_MB = 32;
 /** Batches waiting at the helper, at most: past that the import's thread checks the next batch itself. */
 const MAX_BACKLOG = 2;
 /** How long the import's thread waits for a helper that has stopped answering before it checks the rows itself. */
