@@ -2,7 +2,6 @@
 // (import.helper.ts): a batch's outcome is plain data, merged in any order. Also: a row context from a mapping,
 // and the compact text in which the dry run keeps its plans for the commit.
 import type Database from 'better-sqlite3';
-import { EDITABLE_COLUMNS } from '../artworks/artworks.service.js';
 import { unprocessable } from '../http/errors.js';
 import type { AuthUser } from '../users/auth.js';
 import { Lookups } from './import.lookups.js';
@@ -47,8 +46,7 @@ export function rowContext(sqlite: Database.Database, input: { mapping: Record<s
   }
   if (!columnOf.inventoryNumber) errors.push({ path: 'mapping.inventoryNumber', message: 'Required: a column with the inventory number (Inventarienummer)' });
   if (errors.length) throw unprocessable('import.mapping', 'The mapping does not fit the file.', errors);
-  const editableFields = mapped.map(([, f]) => f).filter((f) => f in EDITABLE_COLUMNS);
-  return { header, mapped, editableFields, columnOf, lookups: new Lookups(sqlite), user: input.user, inventoryPattern: input.inventoryPattern };
+  return { header, mapped, columnOf, lookups: new Lookups(sqlite), user: input.user, inventoryPattern: input.inventoryPattern };
 }
 
 /** The normalised inventory number of a row that has one (also of rows with errors, for the duplicate check). */

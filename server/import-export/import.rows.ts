@@ -36,8 +36,6 @@ export type RowContext = {
   header: string[];
   /** [column index, field] for every mapped column. */
   mapped: [number, ImportField][];
-  /** The mapped fields that are plain artwork columns. */
-  editableFields: ImportField[];
   columnOf: Partial<Record<ImportField, string>>;
   lookups: Lookups;
   user: AuthUser;

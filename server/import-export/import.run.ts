@@ -1,7 +1,8 @@
 // The import itself, synchronous from start to end: a dry run reads the file in a read transaction and reports
 // what would happen; a commit writes every valid row inside ONE write transaction (a process killed half-way leaves
 // nothing). The commit writes the dry run's own plans when it follows it in the same process and nothing in the
-// catalogue has changed since; otherwise it reads and checks the file again.
+// catalogue has changed since; otherwise it reads and checks the file again. A large file's dry run checks its rows in
+// batches, some of them on a helper thread (import.parallel.ts).
 import type Database from 'better-sqlite3';
 import { recordAudit } from '../audit/audit.js';
 import { conflict, unprocessable } from '../http/errors.js';
