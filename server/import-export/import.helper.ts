@@ -3,9 +3,13 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { catalogueStamp } from './import.stamp.js';
-import { evaluateBatch, rowContext } from './import.batch.js';
+import { placementTarget, type PlacementTarget } from '../movements/movements.service.js';
+import type { AuthUser } from '../users/auth.js';
+import { evaluateBatch, readPlans, rowContext, type PlanChunk } from './import.batch.js';
+import { Lookups } from './import.lookups.js';
 import type { RowContext } from './import.rows.js';
-import { HELPER_DONE, HELPER_READY, type HelperReply, type HelperRequest } from './import.parallel.js';
+import { HELPER_DONE, HELPER_READY, type HelperReply, type HelperRequest, type PreparedChunk } from './import.parallel.js';
+import { newRowParts, type PreparedNew } from './import.write.js';
 
 const { port, shared } = workerData as { port: MessagePort; shared: SharedArrayBuffer };
 const state = new Int32Array(shared);
@@ -13,6 +17,8 @@ const connections = new Map<string, Database.Database>();
 let session = 0;
 let sqlite: Database.Database | null = null;
 let ctx: RowContext | null = null;
+/** A commit's session: what its new works' rows are built from. */
+let commit: { lookups: Lookups; user: AuthUser; at: string; withDoc: boolean; targets: Map<number, PlacementTarget | null> } | null = null;
 
 const reply = (m: HelperReply) => port.postMessage(m);
 /** One more request handled (whatever its outcome): the import's thread waits on this count. */
@@ -36,6 +42,39 @@ function end(): void {
   if (sqlite?.inTransaction) sqlite.exec('commit');
   sqlite = null;
   ctx = null;
+  commit = null;
+}
+
+/**
+ * A chunk of kept plans read, and the rows of its new works built as the commit would build them. A work whose
+ * artists or place the commit creates first is left to the commit (null), as is one whose place fails its checks
+ * (the commit reports that, naming the row).
+ */
+function prepareChunk(c: NonNullable<typeof commit>, chunk: PlanChunk): PreparedChunk {
+  const plans = readPlans(chunk);
+  const prepared = plans.map((plan): PreparedNew | null => {
+    if (plan.kind !== 'new' || plan.artists?.some((a) => a.id === null) || (plan.move && !('id' in plan.move))) return null;
+    let to: PlacementTarget | null | undefined;
+    if (plan.move && 'id' in plan.move) {
+      const id = plan.move.id;
+      to = c.targets.get(id);
+      if (to === undefined) {
+        try {
+          to = placementTarget(sqlite!, id, c.user);
+        } catch {
+          to = null;
+        }
+        c.targets.set(id, to);
+      }
+      if (to === null) return null;
+    }
+    const links = (plan.artists ?? []).map((a) => ({ artistId: a.id!, role: a.role }));
+    const parts = newRowParts(plan, c.at, to ?? undefined, links, c.lookups, c.withDoc);
+    // The commit needs the plan's fields no more: they are in the row.
+    plan.fields = {};
+    return { parts, links, toId: to?.id ?? null };
+  });
+  return { plans, prepared };
 }
 
 port.on('message', (m: HelperRequest) => {
@@ -56,6 +95,16 @@ port.on('message', (m: HelperRequest) => {
       else {
         reply({ type: 'result', session, result: evaluateBatch(ctx, m.index, m.rows, m.keep) });
       }
+    } else if (m.type === 'commit-begin') {
+      end();
+      session = m.session;
+      sqlite = connection(m.dbFile);
+      sqlite.exec('begin');
+      if (catalogueStamp(sqlite) !== m.stamp) (end(), reply({ type: 'stale', session }));
+      else commit = { lookups: new Lookups(sqlite), user: m.user, at: m.at, withDoc: m.withDoc, targets: new Map() };
+    } else if (m.type === 'prepare') {
+      if (m.session !== session || !commit) reply({ type: 'stale', session: m.session });
+      else reply({ type: 'prepared', session, index: m.index, ...prepareChunk(commit, m.chunk) });
     } else if (m.type === 'end') {
       if (m.session === session) end();
     }
@@ -63,7 +112,7 @@ port.on('message', (m: HelperRequest) => {
     end();
     reply({ type: 'failed', session: 'session' in m ? m.session : session, message: (e as Error).message ?? String(e) });
   } finally {
-    if (m.type === 'batch') handled();
+    if (m.type === 'batch' || m.type === 'prepare') handled();
   }
 });
 

@@ -16,7 +16,7 @@ import { evaluateRow, type Plan, type RowContext } from './import.rows.js';
 import type { ImportReport, RowError } from './import.schema.js';
 import { catalogueStamp } from './import.stamp.js';
 import { importBatchId } from './import.undo.js';
-import { atRow, bulkInserts, firstFreeArtworkId, placeAll, writeNewWorks, writeUpdate, type Pending, type Writer } from './import.write.js';
+import { atRow, bulkInserts, firstFreeArtworkId, placeAll, writeNewWorks, writeUpdate, type Pending, type PreparedNew, type Writer } from './import.write.js';
 
 /** Row errors kept in a report (the counts stay exact beyond it). */
 export const MAX_STORED_ERRORS = 10_000;
@@ -72,6 +72,8 @@ export const PARALLEL_FROM_BYTES = 2 * 1024 * 1024;
 const KEEP_PLANS_CHARS = 96 * 1024 * 1024;
 /** New works written together (see writeNewWorks). */
 const NEW_WORKS_PER_CHUNK = 500;
+/** Chunks of kept plans the helper thread prepares ahead of the one being written. */
+const PREPARED_AHEAD = 2;
 
 const preparedKey = (input: RunInput) =>
   JSON.stringify([input.file, input.fileHash, input.mapping, input.user.id, input.user.role, input.user.siteIds, input.inventoryPattern]);
@@ -250,14 +252,17 @@ export function commit(input: RunInput & { duplicates: string[]; skipErrors: boo
     const done: Pending[] = [];
     // New works are written a few hundred at a time (see writeNewWorks); an update flushes the waiting ones first.
     let news: Plan[] = [];
+    let ready: (PreparedNew | null)[] = [];
     const flushNew = () => {
-      if (news.length) done.push(...writeNewWorks(w, news));
+      if (news.length) done.push(...writeNewWorks(w, news, ready));
       news = [];
+      ready = [];
     };
-    const write = (plan: Plan) => {
+    const write = (plan: Plan, prepared: PreparedNew | null = null) => {
       // No savepoint per row (each one flushes the full-text index): a rule broken only at write time ends the whole commit.
       if (plan.kind === 'new') {
         news.push(plan);
+        ready.push(prepared);
         if (news.length === NEW_WORKS_PER_CHUNK) flushNew();
       } else {
         flushNew();
@@ -270,17 +275,26 @@ export function commit(input: RunInput & { duplicates: string[]; skipErrors: boo
       const total = kept.rows;
       const chunks = kept.chunks;
       kept.chunks = [];
+      // The helper thread, when there is one, reads the next chunks and builds their new works' rows while this
+      // thread writes (see import.parallel.ts); a chunk it does not answer is read here.
+      const helper = input.helper && chunks.length > 1 ? input.helper : null;
+      helper?.beginCommit({ dbFile: sqlite.name, stamp: catalogueStamp(sqlite), user: input.user, at: input.at, withDoc: search !== null });
+      for (let c = 0; c < Math.min(PREPARED_AHEAD, chunks.length); c++) helper?.prepare(c, chunks[c]!);
       let i = 0;
       chunks.forEach((chunk, c) => {
-        // Each chunk is read as it is written, and let go: the plans live only while their chunk is written.
+        if (helper && c + PREPARED_AHEAD < chunks.length) helper.prepare(c + PREPARED_AHEAD, chunks[c + PREPARED_AHEAD]!);
+        const got = helper?.take(c) ?? null;
+        // Each chunk is let go once read: the plans live only while their chunk is written.
         delete chunks[c];
-        for (const plan of readPlans(chunk)) {
+        const plans = got?.plans ?? readPlans(chunk);
+        for (const [k, plan] of plans.entries()) {
           if (kept.dropped.has(plan.row)) continue;
-          write(plan);
+          write(plan, got?.prepared[k] ?? null);
           const done = Math.min(total, plan.row - 1);
           if (++i % 200 === 0) input.onProgress?.({ phase: 'commit', done, total, rows: done });
         }
       });
+      helper?.endCommit();
       n = total;
     } else {
       const dup = new Set(input.duplicates);

@@ -29,7 +29,13 @@ export type JobMessage =
 const dbs = new Map<string, Db>();
 const db = (file: string) => {
   let d = dbs.get(file);
-  if (!d) dbs.set(file, (d = openDatabase(file)));
+  if (!d) {
+    dbs.set(file, (d = openDatabase(file)));
+    // Reads go through a bounded page cache, not a memory map of the file: the server's own connection maps the same
+    // file, and the pages an import reads were counted twice in the process's memory (~50 MB for 60,000 works).
+    d.$client.pragma('mmap_size = 0');
+    d.$client.pragma('cache_size = -16384');
+  }
   return d;
 };
 
@@ -51,7 +57,7 @@ parentPort!.on('message', (job: JobRequest) => {
   };
   try {
     const sqlite = db(job.dbFile).$client;
-    const env = { sqlite, uploadsDir: job.uploadsDir, user: job.user, at: job.at, inventoryPattern: job.inventoryPattern, onProgress, helper: job.mode === 'dry-run' ? helperFor(sqlite, job.importId) : null };
+    const env = { sqlite, uploadsDir: job.uploadsDir, user: job.user, at: job.at, inventoryPattern: job.inventoryPattern, onProgress, helper: job.mode === 'dry-run' ? helperFor(sqlite, job.importId) : job.mode === 'commit' ? helper : null };
     const result =
       job.mode === 'dry-run'
         ? runDryRun(env, job.importId, job.body)

@@ -1,7 +1,7 @@
 // Writes one planned row inside the import's transaction: the work, its artists, its placement (through
 // moveArtworks), its status (through applyStatus), audit rows under the import's batch id, and what undo needs.
 import type Database from 'better-sqlite3';
-import { AUDIT_COLUMNS, auditValues, recordAudit } from '../audit/audit.js';
+import { AUDIT_COLUMNS, recordAudit } from '../audit/audit.js';
 import { BulkInsert } from '../../db/bulk-insert.js';
 import { BOOLEAN_FIELDS, getArtwork } from '../artworks/artworks.queries.js';
 import { applyStatus, EDITABLE_COLUMNS, toColumnValue } from '../artworks/artworks.service.js';
@@ -144,51 +144,70 @@ function target(w: Writer, move: Target): PlacementTarget {
   return t;
 }
 
-type NewRow = { plan: Plan; insert: Database.Statement; vals: unknown[]; links: { artistId: number; role: string }[]; audit: unknown[]; doc: string[] | null; pending: Pending };
+type NewRow = { plan: Plan; insert: Database.Statement; vals: unknown[]; links: Link[]; audit: unknown[]; doc: string[] | null; pending: Pending };
+type Link = { artistId: number; role: string };
 
 /** The location and up to three ancestors, as the full-text document names them. */
-function docPlace(w: Writer, locationId: number | undefined): DocPlace {
+export function docPlace(lookups: Lookups, locationId: number | undefined): DocPlace {
   if (locationId === undefined) return null;
   const names: string[] = [];
-  const loc = w.lookups.locations.get(locationId);
-  for (let l = loc; l && names.length < 4; l = l.parentId ? w.lookups.locations.get(l.parentId) : undefined) names.push(l.name);
+  const loc = lookups.locations.get(locationId);
+  for (let l = loc; l && names.length < 4; l = l.parentId ? lookups.locations.get(l.parentId) : undefined) names.push(l.name);
   return { names, code: loc?.code ?? null };
 }
 
-/** A new work's row, links and audit entry, ready to write. */
-function newRow(w: Writer, plan: Plan): NewRow {
-  const id = w.nextArtworkId++;
+/** A new work's insert (its id left as 0), its create-audit entry and its full-text document. */
+export type NewRowParts = { cols: string[]; vals: unknown[]; after: string; doc: string[] | null };
+
+/**
+ * Builds a new work's parts from its plan, its place and its artists' ids: pure, so the helper thread can build them
+ * while the import's thread writes (see import.parallel.ts).
+ */
+export function newRowParts(plan: Plan, at: string, to: PlacementTarget | undefined, links: Link[], lookups: Lookups, withDoc: boolean): NewRowParts {
   // Placed as it is inserted (location, site, the status the place gives, the move counted in its version): the
   // work is written once, and placeAll records the movement moveArtworks would have.
-  const to = plan.move ? target(w, plan.move) : undefined;
   const fromStatus = plan.initialStatus ?? 'in_storage';
   const cols = ['id', 'inventory_number', 'inventory_key', 'status', 'status_changed_at', 'location_id', 'site_id', 'version', 'created_at', 'updated_at'];
-  const vals: unknown[] = [id, plan.inventoryNumber, inventoryKey(plan.inventoryNumber), to?.status ?? fromStatus, w.at, to?.id ?? null, to?.siteId ?? null, to ? 2 : 1, w.at, w.at];
+  const vals: unknown[] = [0, plan.inventoryNumber, inventoryKey(plan.inventoryNumber), to?.status ?? fromStatus, at, to?.id ?? null, to?.siteId ?? null, to ? 2 : 1, at, at];
   // The audit keeps the work as registered, before its placement: the values the file gave it (fields left empty
   // are left out; the history shows a registration as one line, and the full record of tens of thousands of works
-  // would double what an import writes).
-  const record: Record<string, unknown> = { id, inventoryNumber: plan.inventoryNumber, status: fromStatus };
+  // would double what an import writes). The work's id is the audit row's entity_id.
+  const record: Record<string, unknown> = { inventoryNumber: plan.inventoryNumber, status: fromStatus };
   for (const field in plan.fields) {
     const value = toColumnValue(field, plan.fields[field]);
     cols.push(EDITABLE_COLUMNS[field]!);
     vals.push(value);
     if (BOOLEANS.has(field) ? value : value !== null && value !== '') record[field] = BOOLEANS.has(field) ? true : value;
   }
-  const links = (plan.artists ?? []).map((a) => ({ artistId: artistId(w, a), role: a.role }));
   const text = (f: string) => (record[f] ?? null) as string | null;
-  const doc = w.search
+  const doc = withDoc
     ? searchDoc(
         { inventoryNumber: plan.inventoryNumber, inventoryKey: vals[2] as string, title: String(record.title ?? ''), technique: text('technique'), materials: text('materials'), description: text('description'), inscription: text('inscription') },
-        links.map((l) => l.artistId).sort((a, b) => a - b).map((id) => w.lookups.artistNames.get(id) ?? ''),
-        docPlace(w, to?.id),
+        links.map((l) => l.artistId).sort((a, b) => a - b).map((id) => lookups.artistNames.get(id) ?? ''),
+        docPlace(lookups, to?.id),
       )
     : null;
-  const audit = auditValues({ at: w.at, userId: w.user.id, action: 'create', entityType: 'artwork', entityId: id, after: { ...record, artists: links }, batchId: w.batchId });
+  return { cols, vals, after: JSON.stringify({ ...record, artists: links }), doc };
+}
+
+/** A new work's parts built ahead on the helper thread, and the place they were built for. */
+export type PreparedNew = { parts: NewRowParts; links: Link[]; toId: number | null };
+
+/** A new work's row, links and audit entry, ready to write. */
+function newRow(w: Writer, plan: Plan, prepared: PreparedNew | null): NewRow {
+  const id = w.nextArtworkId++;
+  const to = plan.move ? target(w, plan.move) : undefined;
+  // Parts built ahead are used only for the place checked here (they are built from the same catalogue).
+  const ready = prepared && prepared.toId === (to?.id ?? null) ? prepared : null;
+  const links = ready?.links ?? (plan.artists ?? []).map((a) => ({ artistId: artistId(w, a), role: a.role }));
+  const parts = ready?.parts ?? newRowParts(plan, w.at, to, links, w.lookups, w.search !== null);
+  parts.vals[0] = id;
   const p = pending(id, plan, null);
   p.move = undefined;
-  if (to) p.placed = { to, fromStatus };
+  if (to) p.placed = { to, fromStatus: plan.initialStatus ?? 'in_storage' };
   p.version = to ? 2 : 1;
-  return { plan, insert: insertWork(w.sqlite, cols), vals, links, audit, doc, pending: p };
+  const audit = [w.at, w.user.id, 'create', 'artwork', id, null, parts.after, w.batchId];
+  return { plan, insert: insertWork(w.sqlite, parts.cols), vals: parts.vals, links, audit, doc: w.search ? parts.doc : null, pending: p };
 }
 
 /** Runs one row's step; an error names the file's row (the whole commit ends with it). */
@@ -207,8 +226,8 @@ export function atRow<T>(plan: Plan, step: () => T): T {
  * B-tree pages they walk fall out of the processor's caches). A work goes in before anything that refers to it,
  * so foreign keys need not be deferred (deferred, every insert of a work looks through each table that refers to works).
  */
-export function writeNewWorks(w: Writer, plans: Plan[]): Pending[] {
-  const rows = plans.map((plan) => atRow(plan, () => newRow(w, plan)));
+export function writeNewWorks(w: Writer, plans: Plan[], prepared: (PreparedNew | null)[] = []): Pending[] {
+  const rows = plans.map((plan, i) => atRow(plan, () => newRow(w, plan, prepared[i] ?? null)));
   for (const r of rows) atRow(r.plan, () => r.insert.run(r.vals));
   for (const r of rows) {
     r.links.forEach((l, i) => w.bulk.links.push(r.pending.id, l.artistId, l.role, i));
