@@ -8,7 +8,7 @@ import { loadConfig } from '../server/config.js';
 import { HttpError } from '../server/http/errors.js';
 import { MAX_IMPORT_BYTES } from '../server/import-export/import.schema.js';
 import { listProfiles, registerUpload, runCommit, runDryRun } from '../server/import-export/import.service.js';
-import { DryRunHelper } from '../server/import-export/import.parallel.js';
+import { ImportHelper } from '../server/import-export/import.parallel.js';
 import { PARALLEL_FROM_BYTES, type Progress } from '../server/import-export/import.run.js';
 import type { AuthUser } from '../server/users/auth.js';
 
@@ -46,7 +46,7 @@ async function run(argv: string[]): Promise<number> {
     else if (Math.floor(pct / 10) !== Math.floor(lastLine / 10)) (fs.writeSync(2, `${p.phase} ${pct} % ${p.rows} rows\n`), (lastLine = pct));
   };
   // A large file's dry run is shared with a second thread (see server/import-export/import.parallel.ts).
-  const helper = size >= PARALLEL_FROM_BYTES ? new DryRunHelper() : null;
+  const helper = size >= PARALLEL_FROM_BYTES ? new ImportHelper() : null;
   const env = { sqlite, uploadsDir: config.uploadsDir, user, at: new Date().toISOString(), inventoryPattern: config.inventoryPattern, onProgress, helper };
 
   // The file is copied into uploads/imports like an upload, so the import keeps the very bytes it read.

@@ -1,5 +1,6 @@
-// The dry run's helper thread: checks batches of rows that the import's thread has read (see import.parallel.ts),
-// on a read-only connection of its own, in a read transaction whose catalogue stamp must match the dry run's.
+// The import's helper thread (see import.parallel.ts): checks batches of rows that the import's thread has read, and
+// builds new works' rows from kept plans ahead of the commit, on a read-only connection of its own, in a read
+// transaction whose catalogue stamp must match the import's.
 import { workerData, type MessagePort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { catalogueStamp } from './import.stamp.js';

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../tests/helpers/test-app.js';
 import { makeNorrtalje, snapshot, uploadCsv } from './fixtures/collection.js';
-import { DryRunHelper } from './import.parallel.js';
+import { ImportHelper } from './import.parallel.js';
 import { runCommit, runDryRun } from './import.service.js';
 
 const AT = '2026-03-02T09:00:00.000Z';
@@ -27,7 +27,7 @@ function bigFile(): string {
 type Run = { report: unknown; result: unknown; db: string; handedOver: number; inCommit: number };
 
 /** A fresh collection, the file uploaded, its dry run (with or without the helper) and its commit. */
-async function importWith(helper: DryRunHelper | null): Promise<Run> {
+async function importWith(helper: ImportHelper | null): Promise<Run> {
   const t: TestApp = await startTestApp({ now: () => new Date(AT) });
   try {
     const curator: Client = await t.as('curator');
@@ -48,10 +48,10 @@ async function importWith(helper: DryRunHelper | null): Promise<Run> {
 
 describe('a dry run shared with the helper thread', () => {
   let alone: Run;
-  let helper: DryRunHelper;
+  let helper: ImportHelper;
   beforeAll(async () => {
     alone = await importWith(null);
-    helper = new DryRunHelper();
+    helper = new ImportHelper();
     // Let it start (it loads the server's modules); until it has, the import's thread checks every batch itself.
     for (let i = 0; i < 100 && !helper.wants(); i++) await new Promise((r) => setTimeout(r, 50));
   }, 60_000);

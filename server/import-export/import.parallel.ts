@@ -1,9 +1,12 @@
-// A second thread for a large dry run. Reading the file stays on the import's thread (a CSV cannot be split safely
-// without reading it: a quoted value may hold line breaks); it hands every other batch of rows to the helper while the
-// helper keeps up, checks the rest itself, and collects the helper's outcomes. Everything stays synchronous on the
-// import's side (receiveMessageOnPort and Atomics.wait), so the dry run keeps running in one read transaction.
-// Whatever goes wrong on the helper's side (it is still starting, it failed, its snapshot differs), the import's
-// thread checks those rows itself: the helper only ever makes a dry run faster, never different.
+// A second thread for a large import.
+// - Dry run: reading the file stays on the import's thread (a CSV cannot be split safely without reading it: a quoted
+//   value may hold line breaks); it hands batches of rows to the helper while the helper keeps up, checks the rest
+//   itself, and collects the helper's outcomes.
+// - Commit: the helper reads the next chunks of kept plans and builds their new works' rows (values, audit entry,
+//   full-text document) while the import's thread writes the current one.
+// Everything stays synchronous on the import's side (receiveMessageOnPort and Atomics.wait), inside its one
+// transaction. Whatever goes wrong on the helper's side (it is still starting, it failed, its snapshot differs), the
+// import's thread does that part itself: the helper only ever makes an import faster, never different.
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { AuthUser } from '../users/auth.js';
 import type { BatchResult, BatchRow, PlanChunk } from './import.batch.js';
@@ -41,7 +44,7 @@ const MAX_BACKLOG = 2;
 /** How long the import's thread waits for a helper that has stopped answering before it checks the rows itself. */
 const PATIENCE_MS = 10_000;
 
-export class DryRunHelper {
+export class ImportHelper {
   private readonly worker: Worker;
   private readonly port: MessagePort;
   private readonly state: Int32Array;

@@ -11,7 +11,7 @@ import type { AuthUser } from '../users/auth.js';
 import { readRows, type FileFacts, type ReadState } from './import.file.js';
 import { evaluateBatch, readPlans, rowContext, type BatchResult, type BatchRow, type PlanChunk } from './import.batch.js';
 import type { Lookups } from './import.lookups.js';
-import type { DryRunHelper } from './import.parallel.js';
+import type { ImportHelper } from './import.parallel.js';
 import { evaluateRow, type Plan, type RowContext } from './import.rows.js';
 import type { ImportReport, RowError } from './import.schema.js';
 import { catalogueStamp } from './import.stamp.js';
@@ -38,7 +38,7 @@ export type RunInput = {
   /** The stored file's hash: with it, a dry run keeps its plans for the commit (see Prepared). */
   fileHash?: string;
   /** A second thread for the dry run of a large file (see import.parallel.ts), and from which size on it is used. */
-  helper?: DryRunHelper | null;
+  helper?: ImportHelper | null;
   parallelFromBytes?: number;
 };
 
@@ -149,7 +149,7 @@ export function dryRun(input: RunInput): ImportReport & { duplicates: string[]; 
     const check = (index: number, rows: BatchRow[]) => merge(evaluateBatch(ctx, index, rows, keeping));
     const helper = input.helper && input.facts.size >= (input.parallelFromBytes ?? PARALLEL_FROM_BYTES) ? input.helper : null;
     helper?.begin({ dbFile: input.sqlite.name, stamp, header: pass.header, mapping: input.mapping, user: input.user, inventoryPattern: input.inventoryPattern });
-    const collect = (got: ReturnType<DryRunHelper['collect']>) => {
+    const collect = (got: ReturnType<ImportHelper['collect']>) => {
       got.results.forEach(merge);
       for (const [index, rows] of got.unchecked) check(index, rows);
     };

@@ -10,7 +10,7 @@ import type { AuthUser } from '../users/auth.js';
 import { suggestMapping } from './import.fields.js';
 import { inspectFile, readRows, type FileFacts } from './import.file.js';
 import { catalogueStamp, commit, dryRun, type CommitResult, type Progress } from './import.run.js';
-import type { DryRunHelper } from './import.parallel.js';
+import type { ImportHelper } from './import.parallel.js';
 import type { ImportReport, ImportSummary } from './import.schema.js';
 
 export const IMPORTS_DIR = 'imports';
@@ -97,7 +97,7 @@ function headerProblem(header: string[]) {
   return errors.length ? unprocessable('import.bad_header', 'The header row (row 1) has empty or repeated column names.', errors) : null;
 }
 
-type Env = { sqlite: Database.Database; uploadsDir: string; user: AuthUser; at: string; inventoryPattern: string; onProgress?: (p: Progress) => void; helper?: DryRunHelper | null; parallelFromBytes?: number };
+type Env = { sqlite: Database.Database; uploadsDir: string; user: AuthUser; at: string; inventoryPattern: string; onProgress?: (p: Progress) => void; helper?: ImportHelper | null; parallelFromBytes?: number };
 
 const runInput = (env: Env, imp: ImportRow, mapping: Record<string, string>) => ({
   sqlite: env.sqlite,

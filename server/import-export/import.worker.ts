@@ -4,7 +4,7 @@ import { parentPort } from 'node:worker_threads';
 import { openDatabase, type Db } from '../../db/connection.js';
 import { HttpError } from '../http/errors.js';
 import type { AuthUser } from '../users/auth.js';
-import { DryRunHelper } from './import.parallel.js';
+import { ImportHelper } from './import.parallel.js';
 import { PARALLEL_FROM_BYTES, type Progress } from './import.run.js';
 import { runCommit, runDryRun } from './import.service.js';
 import { undoImport } from './import.undo.js';
@@ -39,11 +39,11 @@ const db = (file: string) => {
   return d;
 };
 
-/** The dry runs' helper thread, started for the first large file and kept (see import.parallel.ts). */
-let helper: DryRunHelper | null = null;
+/** The imports' helper thread, started for the first large file's dry run and kept (see import.parallel.ts). */
+let helper: ImportHelper | null = null;
 const helperFor = (sqlite: Db['$client'], importId: number) => {
   const size = sqlite.prepare('select file_size from imports where id = ?').pluck().get(importId) as number | undefined;
-  if (size !== undefined && size >= PARALLEL_FROM_BYTES) helper ??= new DryRunHelper();
+  if (size !== undefined && size >= PARALLEL_FROM_BYTES) helper ??= new ImportHelper();
   return helper;
 };
 
