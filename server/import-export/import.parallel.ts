@@ -160,11 +160,7 @@ export class ImportHelper {
     }
   }
 
-  endCommit(): void {
-    this.expected.clear();
-    this.ready.clear();
-    this.port.postMessage({ type: 'end', session: this.session } satisfies HelperRequest);
-  }
+
 
   /** Waits for every batch handed over; those the helper does not answer come back to be checked here. */
   finish(): { results: BatchResult[]; unchecked: [number, BatchRow[]][] } {
@@ -185,8 +181,16 @@ export class ImportHelper {
       }
       Atomics.wait(this.state, HELPER_DONE, done, 50);
     }
-    this.port.postMessage({ type: 'end', session: this.session } satisfies HelperRequest);
     return { results, unchecked };
+  }
+
+  /** Ends the session (the helper closes its read transaction); what it still sends is ignored. */
+  end(): void {
+    this.waiting.clear();
+    this.expected.clear();
+    this.ready.clear();
+    this.port.postMessage({ type: 'end', session: this.session } satisfies HelperRequest);
+    this.session++;
   }
 
   private takeWaiting(): [number, BatchRow[]][] {

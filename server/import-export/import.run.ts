@@ -164,15 +164,19 @@ export function dryRun(input: RunInput): ImportReport & { duplicates: string[]; 
       if (helper) collect(helper.collect());
     };
     let n = 0;
-    for (const { row, cells } of pass.rows) {
-      if (pass.state.fatal && row >= pass.state.fatal.row) break;
-      if (blank(cells)) continue;
-      batch.push([row, cells]);
-      if (batch.length === ROWS_PER_BATCH) flush();
-      if (++n % 200 === 0) input.onProgress?.({ phase: 'dry-run', done: pass.state.bytesRead, total: input.facts.size, rows: n });
+    try {
+      for (const { row, cells } of pass.rows) {
+        if (pass.state.fatal && row >= pass.state.fatal.row) break;
+        if (blank(cells)) continue;
+        batch.push([row, cells]);
+        if (batch.length === ROWS_PER_BATCH) flush();
+        if (++n % 200 === 0) input.onProgress?.({ phase: 'dry-run', done: pass.state.bytesRead, total: input.facts.size, rows: n });
+      }
+      flush();
+      if (helper) collect(helper.finish());
+    } finally {
+      helper?.end();
     }
-    flush();
-    if (helper) collect(helper.finish());
     // Duplicates are known only at the end: every row with a shared inventory number is an error.
     const duplicates: string[] = [];
     const droppedRows: number[] = [];
@@ -281,20 +285,24 @@ export function commit(input: RunInput & { duplicates: string[]; skipErrors: boo
       helper?.beginCommit({ dbFile: sqlite.name, stamp: catalogueStamp(sqlite), user: input.user, at: input.at, withDoc: search !== null });
       for (let c = 0; c < Math.min(PREPARED_AHEAD, chunks.length); c++) helper?.prepare(c, chunks[c]!);
       let i = 0;
-      chunks.forEach((chunk, c) => {
-        if (helper && c + PREPARED_AHEAD < chunks.length) helper.prepare(c + PREPARED_AHEAD, chunks[c + PREPARED_AHEAD]!);
-        const got = helper?.take(c) ?? null;
-        // Each chunk is let go once read: the plans live only while their chunk is written.
-        delete chunks[c];
-        const plans = got?.plans ?? readPlans(chunk);
-        for (const [k, plan] of plans.entries()) {
-          if (kept.dropped.has(plan.row)) continue;
-          write(plan, got?.prepared[k] ?? null);
-          const done = Math.min(total, plan.row - 1);
-          if (++i % 200 === 0) input.onProgress?.({ phase: 'commit', done, total, rows: done });
-        }
-      });
-      helper?.endCommit();
+      try {
+        chunks.forEach((chunk, c) => {
+          if (helper && c + PREPARED_AHEAD < chunks.length) helper.prepare(c + PREPARED_AHEAD, chunks[c + PREPARED_AHEAD]!);
+          const got = helper?.take(c) ?? null;
+          // Each chunk is let go once read: the plans live only while their chunk is written.
+          delete chunks[c];
+          const plans = got?.plans ?? readPlans(chunk);
+          for (const [k, plan] of plans.entries()) {
+            if (kept.dropped.has(plan.row)) continue;
+            write(plan, got?.prepared[k] ?? null);
+            const done = Math.min(total, plan.row - 1);
+            if (++i % 200 === 0) input.onProgress?.({ phase: 'commit', done, total, rows: done });
+          }
+        });
+      } finally {
+        // Also when a row fails: the helper ends its read transaction (an open one holds the WAL back).
+        helper?.end();
+      }
       n = total;
     } else {
       const dup = new Set(input.duplicates);
