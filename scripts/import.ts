@@ -45,7 +45,7 @@ async function run(argv: string[]): Promise<number> {
     if (process.stderr.isTTY) fs.writeSync(2, `\r${p.phase.padEnd(8)} ${String(pct).padStart(3)} %  ${p.rows.toLocaleString('sv-SE')} rows`);
     else if (Math.floor(pct / 10) !== Math.floor(lastLine / 10)) (fs.writeSync(2, `${p.phase} ${pct} % ${p.rows} rows\n`), (lastLine = pct));
   };
-  // A large file's dry run is shared with a second thread (see server/import-export/import.parallel.ts).
+  // A large file's dry run and commit share work with a second thread (see server/import-export/import.parallel.ts).
   const helper = size >= PARALLEL_FROM_BYTES ? new ImportHelper() : null;
   const env = { sqlite, uploadsDir: config.uploadsDir, user, at: new Date().toISOString(), inventoryPattern: config.inventoryPattern, onProgress, helper };
 

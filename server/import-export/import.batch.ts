@@ -2,6 +2,7 @@
 // (import.helper.ts): a batch's outcome is plain data, merged in any order. Also: a row context from a mapping,
 // and the compact text in which the dry run keeps its plans for the commit.
 import type Database from 'better-sqlite3';
+import { inventoryKey } from '../artworks/inventory.js';
 import { unprocessable } from '../http/errors.js';
 import type { AuthUser } from '../users/auth.js';
 import { Lookups } from './import.lookups.js';
@@ -53,7 +54,7 @@ export function rowContext(sqlite: Database.Database, input: { mapping: Record<s
 export function inventoryKeyOf(ctx: RowContext, cells: string[]): { key: string; value: string } | null {
   const value = cells[ctx.header.indexOf(ctx.columnOf.inventoryNumber!)];
   const raw = value?.trim();
-  return raw ? { key: raw.normalize('NFC').toLowerCase().replace(/[\s\-.\u2010-\u2015]+/g, ''), value: value! } : null;
+  return raw ? { key: inventoryKey(raw), value: value! } : null;
 }
 
 /** Writes plans as a PlanChunk (their fields are replaced: the plans are not used again). */

@@ -231,17 +231,17 @@ export function readCell(field: ImportField, raw: string): CellResult {
 
 export type ArtistName = { name: string; role: string };
 
-/** "Anna Berg; Olle Ek (formgivare)" → names with roles; a role in parentheses is read only when it is a known role word. */
+/** Role words (Swedish, or the code itself) → role code. */
 const ROLE_OF = new Map<string, string>(Object.entries(ROLE_WORDS).flatMap(([code, sv]) => [[sv, code], [code, code]]));
 
+/** "Anna Berg; Olle Ek (formgivare)" → names with roles; a role in parentheses is read only when it is a known role word. */
 function readArtists(s: string): CellResult {
   if (!s) return ok([]);
-  const roleOf = ROLE_OF;
   const out: ArtistName[] = [];
   for (const part of s.split(/\s*;\s*|\s*\n\s*/)) {
     if (!part) continue;
     const m = /^(.*?)\s*\(([^()]+)\)$/.exec(part);
-    const role = m ? roleOf.get(m[2]!.trim().toLowerCase()) : undefined;
+    const role = m ? ROLE_OF.get(m[2]!.trim().toLowerCase()) : undefined;
     const name = (role ? m![1]! : part).trim().normalize('NFC');
     if (!name) return fail('An artist name is empty');
     if (name.length > 200) return fail('An artist name is longer than 200 characters');

@@ -3,12 +3,12 @@
 // transaction whose catalogue stamp must match the import's.
 import { workerData, type MessagePort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { catalogueStamp } from './import.stamp.js';
 import { placementTarget, type PlacementTarget } from '../movements/movements.service.js';
 import type { AuthUser } from '../users/auth.js';
 import { evaluateBatch, readPlans, rowContext, type PlanChunk } from './import.batch.js';
 import { Lookups } from './import.lookups.js';
 import type { RowContext } from './import.rows.js';
+import { catalogueStamp } from './import.stamp.js';
 import { HELPER_DONE, HELPER_READY, type HelperReply, type HelperRequest, type PreparedChunk } from './import.parallel.js';
 import { newRowParts, type PreparedNew } from './import.write.js';
 
@@ -47,6 +47,21 @@ function end(): void {
 }
 
 /**
+ * Starts a session on its own snapshot. Its catalogue must be the one the import's thread sees; when it is not, the
+ * import's thread does the work itself (it is told 'stale').
+ */
+function open(m: { session: number; dbFile: string; stamp: number }): boolean {
+  end();
+  session = m.session;
+  sqlite = connection(m.dbFile);
+  sqlite.exec('begin');
+  if (catalogueStamp(sqlite) === m.stamp) return true;
+  end();
+  reply({ type: 'stale', session });
+  return false;
+}
+
+/**
  * A chunk of kept plans read, and the rows of its new works built as the commit would build them. A work whose
  * artists or place the commit creates first is left to the commit (null), as is one whose place fails its checks
  * (the commit reports that, naming the row).
@@ -81,28 +96,12 @@ function prepareChunk(c: NonNullable<typeof commit>, chunk: PlanChunk): Prepared
 port.on('message', (m: HelperRequest) => {
   try {
     if (m.type === 'begin') {
-      end();
-      session = m.session;
-      sqlite = connection(m.dbFile);
-      sqlite.exec('begin');
-      const stamp = catalogueStamp(sqlite);
-      if (stamp !== m.stamp) {
-        // The catalogue changed between the two snapshots: the import's thread checks these rows itself.
-        end();
-        reply({ type: 'stale', session });
-      } else ctx = rowContext(sqlite, m, m.header);
+      if (open(m)) ctx = rowContext(sqlite!, m, m.header);
     } else if (m.type === 'batch') {
       if (m.session !== session || !ctx) reply({ type: 'stale', session: m.session });
-      else {
-        reply({ type: 'result', session, result: evaluateBatch(ctx, m.index, m.rows, m.keep) });
-      }
+      else reply({ type: 'result', session, result: evaluateBatch(ctx, m.index, m.rows, m.keep) });
     } else if (m.type === 'commit-begin') {
-      end();
-      session = m.session;
-      sqlite = connection(m.dbFile);
-      sqlite.exec('begin');
-      if (catalogueStamp(sqlite) !== m.stamp) (end(), reply({ type: 'stale', session }));
-      else commit = { lookups: new Lookups(sqlite), user: m.user, at: m.at, withDoc: m.withDoc, targets: new Map() };
+      if (open(m)) commit = { lookups: new Lookups(sqlite!), user: m.user, at: m.at, withDoc: m.withDoc, targets: new Map() };
     } else if (m.type === 'prepare') {
       if (m.session !== session || !commit) reply({ type: 'stale', session: m.session });
       else reply({ type: 'prepared', session, index: m.index, ...prepareChunk(commit, m.chunk) });

@@ -53,6 +53,8 @@ export class ImportHelper {
   private broken = false;
   /** Rows handed over in this session and not yet answered, by batch index (checked here if the helper cannot). */
   private readonly waiting = new Map<number, BatchRow[]>();
+  /** Outcomes of this session's batches that have arrived and are not yet collected. */
+  private arrived: BatchResult[] = [];
   private stale = false;
   /** A commit's chunks handed over and not yet answered, and those answered and not yet taken. */
   private readonly expected = new Set<number>();
@@ -81,6 +83,7 @@ export class ImportHelper {
   begin(params: Omit<Extract<HelperRequest, { type: 'begin' }>, 'type' | 'session'>): void {
     this.session++;
     this.waiting.clear();
+    this.arrived = [];
     this.stale = false;
     this.port.postMessage({ type: 'begin', session: this.session, ...params } satisfies HelperRequest);
   }
@@ -101,26 +104,19 @@ export class ImportHelper {
     this.port.postMessage({ type: 'batch', session: this.session, index, rows, keep } satisfies HelperRequest);
   }
 
-  /** Outcomes that have arrived; rows the helper could not check come back as `rows` to check here. */
+  /** Outcomes that have arrived; rows the helper could not check come back as `unchecked`, to check here. */
   collect(): { results: BatchResult[]; unchecked: [number, BatchRow[]][] } {
-    const results: BatchResult[] = [];
-    this.drain((result) => {
-      if (this.waiting.delete(result.index)) results.push(result);
-    });
-    return { results, unchecked: this.stale ? this.takeWaiting() : [] };
+    this.drain();
+    const results = this.arrived;
+    this.arrived = [];
+    return { results, unchecked: this.stale || this.broken ? this.takeWaiting() : [] };
   }
 
-  /** Reads the replies that have arrived for this session. */
-  private drain(onResult: (r: BatchResult) => void): void {
-    for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
-      const reply = m.message as HelperReply;
-      if (reply.session !== this.session) continue;
-      if (reply.type === 'result') onResult(reply.result);
-      else if (reply.type === 'prepared') {
-        if (this.expected.delete(reply.index)) this.ready.set(reply.index, { plans: reply.plans, prepared: reply.prepared });
-      } else if (reply.type === 'stale') this.stale = true;
-      else ((this.broken = true), (this.stale = true));
-    }
+  /** Waits for every batch handed over; those the helper does not answer come back to be checked here. */
+  finish(): { results: BatchResult[]; unchecked: [number, BatchRow[]][] } {
+    this.wait(() => this.waiting.size === 0);
+    const got = this.collect();
+    return { results: got.results, unchecked: got.unchecked.concat(this.takeWaiting()) };
   }
 
   /** Starts a commit's session: the helper reads kept plans ahead of the commit and builds new works' rows. */
@@ -142,51 +138,47 @@ export class ImportHelper {
 
   /** The chunk as the helper read it, waiting for it if need be; null when it was not handed over or cannot come. */
   take(index: number): PreparedChunk | null {
-    let quietSince = Date.now();
-    for (;;) {
-      const done = Atomics.load(this.state, HELPER_DONE);
-      this.drain(() => undefined);
-      const got = this.ready.get(index);
-      if (got) {
-        this.ready.delete(index);
-        return got;
-      }
-      if (!this.expected.has(index) || this.stale || this.broken) return null;
-      if (Atomics.wait(this.state, HELPER_DONE, done, 50) !== 'timed-out') quietSince = Date.now();
-      else if (Date.now() - quietSince > PATIENCE_MS) {
-        this.broken = true;
-        return null;
-      }
+    if (!this.expected.has(index) && !this.ready.has(index)) return null;
+    if (!this.wait(() => this.ready.has(index))) return null;
+    const got = this.ready.get(index)!;
+    this.ready.delete(index);
+    return got;
+  }
+
+  /** Reads the replies that have arrived for this session. */
+  private drain(): void {
+    for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
+      const reply = m.message as HelperReply;
+      if (reply.session !== this.session) continue;
+      if (reply.type === 'result') {
+        if (this.waiting.delete(reply.result.index)) this.arrived.push(reply.result);
+      } else if (reply.type === 'prepared') {
+        if (this.expected.delete(reply.index)) this.ready.set(reply.index, { plans: reply.plans, prepared: reply.prepared });
+      } else if (reply.type === 'stale') this.stale = true;
+      else ((this.broken = true), (this.stale = true));
     }
   }
 
-
-
-  /** Waits for every batch handed over; those the helper does not answer come back to be checked here. */
-  finish(): { results: BatchResult[]; unchecked: [number, BatchRow[]][] } {
-    const results: BatchResult[] = [];
-    let unchecked: [number, BatchRow[]][] = [];
+  /**
+   * Reads replies until `until()` holds; false when the helper cannot answer any more (stale, failed, or silent for
+   * PATIENCE_MS). Sleeps on the shared count of handled requests in between.
+   */
+  private wait(until: () => boolean): boolean {
     let quietSince = Date.now();
-    while (this.waiting.size) {
+    for (;;) {
       const done = Atomics.load(this.state, HELPER_DONE);
-      const got = this.collect();
-      results.push(...got.results);
-      unchecked.push(...got.unchecked);
-      if (!this.waiting.size) break;
-      if (got.results.length) quietSince = Date.now();
-      if (this.broken || Date.now() - quietSince > PATIENCE_MS) {
-        this.broken = true;
-        unchecked = unchecked.concat(this.takeWaiting());
-        break;
-      }
-      Atomics.wait(this.state, HELPER_DONE, done, 50);
+      this.drain();
+      if (until()) return true;
+      if (this.stale || this.broken) return false;
+      if (Atomics.wait(this.state, HELPER_DONE, done, 50) !== 'timed-out') quietSince = Date.now();
+      else if (Date.now() - quietSince > PATIENCE_MS) return !(this.broken = true);
     }
-    return { results, unchecked };
   }
 
   /** Ends the session (the helper closes its read transaction); what it still sends is ignored. */
   end(): void {
     this.waiting.clear();
+    this.arrived = [];
     this.expected.clear();
     this.ready.clear();
     this.port.postMessage({ type: 'end', session: this.session } satisfies HelperRequest);

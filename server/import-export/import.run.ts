@@ -37,12 +37,10 @@ export type RunInput = {
   expectedRows?: number;
   /** The stored file's hash: with it, a dry run keeps its plans for the commit (see Prepared). */
   fileHash?: string;
-  /** A second thread for the dry run of a large file (see import.parallel.ts), and from which size on it is used. */
+  /** A second thread for a large file's dry run and commit (see import.parallel.ts), and from which size on the dry run uses it. */
   helper?: ImportHelper | null;
   parallelFromBytes?: number;
 };
-
-export { catalogueStamp };
 
 /**
  * A dry run's plans, kept (the latest per connection: the import worker's, or the command line's) for the commit of
@@ -113,7 +111,7 @@ export function dryRun(input: RunInput): ImportReport & { duplicates: string[]; 
     const ctx = rowContext(input.sqlite, input, pass.header);
     const report: ImportReport = { rows: 0, new: 0, updated: 0, unchanged: 0, errorRows: 0, errorCount: 0, errors: [], fatal: false, artistsToCreate: 0, locationsToCreate: 0 };
     // The first MAX_STORED_ERRORS errors by row are kept (batches may come back out of order).
-    let stored: RowError[] = [];
+    const stored: RowError[] = [];
     const trimErrors = () => {
       stored.sort((a, b) => a.row - b.row);
       if (stored.length > MAX_STORED_ERRORS) stored.length = MAX_STORED_ERRORS;
@@ -195,7 +193,6 @@ export function dryRun(input: RunInput): ImportReport & { duplicates: string[]; 
     if (fatal) (addError(fatal), (report.fatal = true));
     trimErrors();
     report.errors = stored;
-    stored = [];
     report.artistsToCreate = newArtists.size;
     report.locationsToCreate = newPlaces.size;
     prepared.delete(input.sqlite);
@@ -282,7 +279,7 @@ export function commit(input: RunInput & { duplicates: string[]; skipErrors: boo
       // The helper thread, when there is one, reads the next chunks and builds their new works' rows while this
       // thread writes (see import.parallel.ts); a chunk it does not answer is read here.
       const helper = input.helper && chunks.length > 1 ? input.helper : null;
-      helper?.beginCommit({ dbFile: sqlite.name, stamp: catalogueStamp(sqlite), user: input.user, at: input.at, withDoc: search !== null });
+      helper?.beginCommit({ dbFile: sqlite.name, stamp: kept.stamp, user: input.user, at: input.at, withDoc: search !== null });
       for (let c = 0; c < Math.min(PREPARED_AHEAD, chunks.length); c++) helper?.prepare(c, chunks[c]!);
       let i = 0;
       try {

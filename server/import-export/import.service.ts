@@ -9,7 +9,8 @@ import { conflict, notFound, unprocessable } from '../http/errors.js';
 import type { AuthUser } from '../users/auth.js';
 import { suggestMapping } from './import.fields.js';
 import { inspectFile, readRows, type FileFacts } from './import.file.js';
-import { catalogueStamp, commit, dryRun, type CommitResult, type Progress } from './import.run.js';
+import { commit, dryRun, type CommitResult, type Progress } from './import.run.js';
+import { catalogueStamp } from './import.stamp.js';
 import type { ImportHelper } from './import.parallel.js';
 import type { ImportReport, ImportSummary } from './import.schema.js';
 

@@ -1,5 +1,6 @@
-// Writes one planned row inside the import's transaction: the work, its artists, its placement (through
-// moveArtworks), its status (through applyStatus), audit rows under the import's batch id, and what undo needs.
+// Writes planned rows inside the import's transaction: new works a few hundred at a time (writeNewWorks), updates one
+// by one; then placements (first placements in bulk, moves through moveArtworks), statuses (through applyStatus),
+// audit rows under the import's batch id, and what undo needs.
 import type Database from 'better-sqlite3';
 import { AUDIT_COLUMNS, recordAudit } from '../audit/audit.js';
 import { BulkInsert } from '../../db/bulk-insert.js';
@@ -156,6 +157,9 @@ export function docPlace(lookups: Lookups, locationId: number | undefined): DocP
   return { names, code: loc?.code ?? null };
 }
 
+/** The status a new work is registered with, before it is placed. */
+const registeredStatus = (plan: Plan) => plan.initialStatus ?? 'in_storage';
+
 /** A new work's insert (its id left as 0), its create-audit entry and its full-text document. */
 export type NewRowParts = { cols: string[]; vals: unknown[]; after: string; doc: string[] | null };
 
@@ -166,7 +170,7 @@ export type NewRowParts = { cols: string[]; vals: unknown[]; after: string; doc:
 export function newRowParts(plan: Plan, at: string, to: PlacementTarget | undefined, links: Link[], lookups: Lookups, withDoc: boolean): NewRowParts {
   // Placed as it is inserted (location, site, the status the place gives, the move counted in its version): the
   // work is written once, and placeAll records the movement moveArtworks would have.
-  const fromStatus = plan.initialStatus ?? 'in_storage';
+  const fromStatus = registeredStatus(plan);
   const cols = ['id', 'inventory_number', 'inventory_key', 'status', 'status_changed_at', 'location_id', 'site_id', 'version', 'created_at', 'updated_at'];
   const vals: unknown[] = [0, plan.inventoryNumber, inventoryKey(plan.inventoryNumber), to?.status ?? fromStatus, at, to?.id ?? null, to?.siteId ?? null, to ? 2 : 1, at, at];
   // The audit keeps the work as registered, before its placement: the values the file gave it (fields left empty
@@ -177,7 +181,9 @@ export function newRowParts(plan: Plan, at: string, to: PlacementTarget | undefi
     const value = toColumnValue(field, plan.fields[field]);
     cols.push(EDITABLE_COLUMNS[field]!);
     vals.push(value);
-    if (BOOLEANS.has(field) ? value : value !== null && value !== '') record[field] = BOOLEANS.has(field) ? true : value;
+    if (BOOLEANS.has(field)) {
+      if (value) record[field] = true;
+    } else if (value !== null && value !== '') record[field] = value;
   }
   const text = (f: string) => (record[f] ?? null) as string | null;
   const doc = withDoc
@@ -204,7 +210,7 @@ function newRow(w: Writer, plan: Plan, prepared: PreparedNew | null): NewRow {
   parts.vals[0] = id;
   const p = pending(id, plan, null);
   p.move = undefined;
-  if (to) p.placed = { to, fromStatus: plan.initialStatus ?? 'in_storage' };
+  if (to) p.placed = { to, fromStatus: registeredStatus(plan) };
   p.version = to ? 2 : 1;
   const audit = [w.at, w.user.id, 'create', 'artwork', id, null, parts.after, w.batchId];
   return { plan, insert: insertWork(w.sqlite, parts.cols), vals: parts.vals, links, audit, doc: w.search ? parts.doc : null, pending: p };
