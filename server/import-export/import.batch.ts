@@ -26,9 +26,11 @@ export type BatchResult = {
   keys: (string | number)[];
   /** Rows with a plan, as flat pairs [row, kind]: a row later found to be a duplicate is taken off its count. */
   kinds: (number | Plan['kind'])[];
-  /** Keys of artists and places the batch would create. */
-  artists: string[];
+  /** Artists the batch would create, as flat triples [row, key, name as written], in the order the rows name them. */
+  artists: (string | number)[];
+  /** Keys of places the batch would create, and the rows of new works that go to such a place. */
   places: string[];
+  placeRows: number[];
   /** Its new and updated plans, when they are kept. */
   plans: PlanChunk | null;
 };
@@ -84,7 +86,7 @@ export function readPlans(chunk: PlanChunk): Plan[] {
 
 /** Checks a batch of rows (none blank). `keep`: its new and updated plans come back as text. */
 export function evaluateBatch(ctx: RowContext, index: number, rows: BatchRow[], keep: boolean): BatchResult {
-  const out: BatchResult = { index, rows: rows.length, new: 0, updated: 0, unchanged: 0, errorRows: 0, errors: [], keys: [], kinds: [], artists: [], places: [], plans: null };
+  const out: BatchResult = { index, rows: rows.length, new: 0, updated: 0, unchanged: 0, errorRows: 0, errors: [], keys: [], kinds: [], artists: [], places: [], placeRows: [], plans: null };
   const plans: Plan[] = [];
   for (const [row, cells] of rows) {
     const r = evaluateRow(ctx, row, cells);
@@ -99,8 +101,8 @@ export function evaluateBatch(ctx: RowContext, index: number, rows: BatchRow[], 
     out[p.kind]++;
     out.kinds.push(row, p.kind);
     out.keys.push(p.key, row, p.inventoryNumber);
-    for (const a of p.artists ?? []) if (a.id === null) out.artists.push(a.key);
-    if (p.move && 'create' in p.move) out.places.push(`${p.move.create.code ?? ''}|${p.move.create.text}`);
+    for (const a of p.artists ?? []) if (a.id === null) out.artists.push(row, a.key, a.name);
+    if (p.move && 'create' in p.move) (out.places.push(`${p.move.create.code ?? ''}|${p.move.create.text}`), out.placeRows.push(row));
     if (keep && p.kind !== 'unchanged') plans.push(p);
   }
   if (plans.length) out.plans = writePlans(plans);

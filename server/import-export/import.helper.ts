@@ -10,6 +10,7 @@ import { Lookups } from './import.lookups.js';
 import type { RowContext } from './import.rows.js';
 import { catalogueStamp } from './import.stamp.js';
 import { HELPER_DONE, HELPER_READY, type HelperReply, type HelperRequest, type PreparedChunk } from './import.parallel.js';
+import { StageWriter } from './import.stage.js';
 import { newRowParts, type PreparedNew } from './import.write.js';
 
 const { port, shared } = workerData as { port: MessagePort; shared: SharedArrayBuffer };
@@ -18,6 +19,8 @@ const connections = new Map<string, Database.Database>();
 let session = 0;
 let sqlite: Database.Database | null = null;
 let ctx: RowContext | null = null;
+/** A part of a dry run's staging being written. */
+let stager: StageWriter | null = null;
 /** A commit's session: what its new works' rows are built from. */
 let commit: { lookups: Lookups; user: AuthUser; at: string; withDoc: boolean; targets: Map<number, PlacementTarget | null> } | null = null;
 
@@ -40,6 +43,8 @@ function connection(file: string): Database.Database {
 }
 
 function end(): void {
+  stager?.abandon();
+  stager = null;
   if (sqlite?.inTransaction) sqlite.exec('commit');
   sqlite = null;
   ctx = null;
@@ -105,6 +110,17 @@ port.on('message', (m: HelperRequest) => {
     } else if (m.type === 'prepare') {
       if (m.session !== session || !commit) reply({ type: 'stale', session: m.session });
       else reply({ type: 'prepared', session, index: m.index, ...prepareChunk(commit, m.chunk) });
+    } else if (m.type === 'stage') {
+      if (m.session !== session || !ctx) reply({ type: 'stale', session: m.session });
+      else {
+        if (m.start) (stager?.abandon(), (stager = new StageWriter(m.start.file, m.start.plan, { sqlite: sqlite!, lookups: ctx.lookups, user: ctx.user })));
+        if (m.chunk) stager!.add(m.chunk);
+        if (m.last) {
+          const done = stager!.finish();
+          stager = null;
+          reply({ type: 'staged', session, ...done });
+        }
+      }
     } else if (m.type === 'end') {
       if (m.session === session) end();
     }
@@ -112,7 +128,7 @@ port.on('message', (m: HelperRequest) => {
     end();
     reply({ type: 'failed', session: 'session' in m ? m.session : session, message: (e as Error).message ?? String(e) });
   } finally {
-    if (m.type === 'batch' || m.type === 'prepare') handled();
+    if (m.type === 'batch' || m.type === 'prepare' || m.type === 'stage') handled();
   }
 });
 

@@ -11,6 +11,7 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import type { AuthUser } from '../users/auth.js';
 import type { BatchResult, BatchRow, PlanChunk } from './import.batch.js';
 import type { Plan } from './import.rows.js';
+import type { StagePlan } from './import.stage.js';
 import type { PreparedNew } from './import.write.js';
 
 /** Slots of the shared counters. */
@@ -22,7 +23,12 @@ export type HelperRequest =
   | { type: 'batch'; session: number; index: number; rows: BatchRow[]; keep: boolean }
   | { type: 'end'; session: number }
   | { type: 'commit-begin'; session: number; dbFile: string; stamp: number; user: AuthUser; at: string; withDoc: boolean }
-  | { type: 'prepare'; session: number; index: number; chunk: PlanChunk };
+  | { type: 'prepare'; session: number; index: number; chunk: PlanChunk }
+  /** A part's staging: the first message names its file and plan, the last one asks for its outcome. */
+  | { type: 'stage'; session: number; start?: { file: string; plan: StagePlan }; chunk?: PlanChunk; last?: boolean };
+
+/** A staged part's outcome: rows left to the commit's path, and the plans the commit still reads. */
+export type StagedPart = { skipped: number[]; leftover: PlanChunk | null };
 
 /** A chunk of kept plans read on the helper, with its new works' rows built (null: to be built on the import's thread). */
 export type PreparedChunk = { plans: Plan[]; prepared: (PreparedNew | null)[] };
@@ -30,6 +36,7 @@ export type PreparedChunk = { plans: Plan[]; prepared: (PreparedNew | null)[] };
 export type HelperReply =
   | { type: 'result'; session: number; result: BatchResult }
   | ({ type: 'prepared'; session: number; index: number } & PreparedChunk)
+  | { type: 'staged'; session: number; skipped: number[]; leftover: PlanChunk | null }
   | { type: 'stale'; session: number }
   | { type: 'failed'; session: number; message: string };
 
@@ -59,6 +66,8 @@ export class ImportHelper {
   /** A commit's chunks handed over and not yet answered, and those answered and not yet taken. */
   private readonly expected = new Set<number>();
   private readonly ready = new Map<number, PreparedChunk>();
+  /** A staged part handed over: undefined while none is, null until it is answered, then its outcome. */
+  private staged: StagedPart | null | undefined;
 
   constructor() {
     const shared = new SharedArrayBuffer(8);
@@ -145,6 +154,32 @@ export class ImportHelper {
     return got;
   }
 
+  /**
+   * Hands part of a dry run's staging over (see import.stage.ts), in the dry run's session, before it ends; false
+   * when the helper cannot take it (the dry run stages the part itself).
+   */
+  stage(file: string, plan: StagePlan, chunks: PlanChunk[]): boolean {
+    if (this.broken || this.stale || Atomics.load(this.state, HELPER_READY) !== 1) return false;
+    this.staged = null;
+    // A chunk a message: the helper reads them one by one (its heap is small), and each one answered shows it at work.
+    const send = (m: Omit<Extract<HelperRequest, { type: 'stage' }>, 'type' | 'session'>) => {
+      this.sent++;
+      this.port.postMessage({ type: 'stage', session: this.session, ...m } satisfies HelperRequest);
+    };
+    send({ start: { file, plan } });
+    chunks.forEach((chunk) => send({ chunk }));
+    send({ last: true });
+    return true;
+  }
+
+  /** Waits for the part handed over: its outcome, or null when the helper did not stage it. */
+  takeStaged(): StagedPart | null {
+    const ok = this.staged !== undefined && this.wait(() => this.staged !== null);
+    const got = ok ? this.staged! : null;
+    this.staged = undefined;
+    return got;
+  }
+
   /** Reads the replies that have arrived for this session. */
   private drain(): void {
     for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
@@ -154,6 +189,8 @@ export class ImportHelper {
         if (this.waiting.delete(reply.result.index)) this.arrived.push(reply.result);
       } else if (reply.type === 'prepared') {
         if (this.expected.delete(reply.index)) this.ready.set(reply.index, { plans: reply.plans, prepared: reply.prepared });
+      } else if (reply.type === 'staged') {
+        if (this.staged === null) this.staged = { skipped: reply.skipped, leftover: reply.leftover };
       } else if (reply.type === 'stale') this.stale = true;
       else ((this.broken = true), (this.stale = true));
     }
@@ -181,6 +218,7 @@ export class ImportHelper {
     this.arrived = [];
     this.expected.clear();
     this.ready.clear();
+    this.staged = undefined;
     this.port.postMessage({ type: 'end', session: this.session } satisfies HelperRequest);
     this.session++;
   }

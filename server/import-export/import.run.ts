@@ -3,20 +3,22 @@
 // nothing). The commit writes the dry run's own plans when it follows it in the same process and nothing in the
 // catalogue has changed since; otherwise it reads and checks the file again. A large file's dry run checks its rows in
 // batches, some of them on a helper thread (import.parallel.ts).
+import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { recordAudit } from '../audit/audit.js';
 import { conflict, unprocessable } from '../http/errors.js';
-import { suspendSearchIndexing } from '../search/bulk-index.js';
+import { searchIndexColumns, suspendSearchIndexing } from '../search/bulk-index.js';
 import type { AuthUser } from '../users/auth.js';
 import { readRows, type FileFacts, type ReadState } from './import.file.js';
 import { evaluateBatch, readPlans, rowContext, type BatchResult, type BatchRow, type PlanChunk } from './import.batch.js';
 import type { Lookups } from './import.lookups.js';
-import type { ImportHelper } from './import.parallel.js';
+import type { ImportHelper, StagedPart } from './import.parallel.js';
 import { evaluateRow, type Plan, type RowContext } from './import.rows.js';
 import type { ImportReport, RowError } from './import.schema.js';
 import { catalogueStamp } from './import.stamp.js';
 import { importBatchId } from './import.undo.js';
-import { atRow, bulkInserts, firstFreeArtworkId, placeAll, writeNewWorks, writeUpdate, type Pending, type PreparedNew, type Writer } from './import.write.js';
+import { artistId, atRow, bulkInserts, firstFreeId, placeAll, writeNewWorks, writeUpdate, type Pending, type PreparedNew, type Writer } from './import.write.js';
+import { attachStaged, copyStaged, dropScratch, scratchDir, StageWriter, STAGE_FROM_NEW, type StagePlan, type Staged } from './import.stage.js';
 
 /** Row errors kept in a report (the counts stay exact beyond it). */
 export const MAX_STORED_ERRORS = 10_000;
@@ -40,6 +42,8 @@ export type RunInput = {
   /** A second thread for a large file's dry run and commit (see import.parallel.ts), and from which size on the dry run uses it. */
   helper?: ImportHelper | null;
   parallelFromBytes?: number;
+  /** From how many new works on a dry run stages them for the commit (see import.stage.ts). */
+  stageFromNew?: number;
 };
 
 /**
@@ -57,6 +61,8 @@ type Prepared = {
   chunks: PlanChunk[]; rows: number; unchanged: number; errorRows: number; errors: RowError[];
   /** Rows found to share an inventory number only after their plans were kept: errors, not written. */
   dropped: Set<number>;
+  /** New works the dry run staged, which the commit copies (see import.stage.ts). */
+  staged: Staged | null;
 };
 const prepared = new WeakMap<Database.Database, Prepared>();
 /** Rows checked together, on this thread or the helper's. */
@@ -70,11 +76,20 @@ export const PARALLEL_FROM_BYTES = 2 * 1024 * 1024;
 const KEEP_PLANS_CHARS = 96 * 1024 * 1024;
 /** New works written together (see writeNewWorks). */
 const NEW_WORKS_PER_CHUNK = 500;
+/** The share of a dry run's staging the helper thread takes (see stageNew). */
+const HELPER_SHARE = 0.46;
 /** Chunks of kept plans the helper thread prepares ahead of the one being written. */
 const PREPARED_AHEAD = 2;
 
 const preparedKey = (input: RunInput) =>
   JSON.stringify([input.file, input.fileHash, input.mapping, input.user.id, input.user.role, input.user.siteIds, input.inventoryPattern]);
+
+/** Lets go of a connection's kept plans, and of their staged works' files. */
+function forgetPrepared(sqlite: Database.Database): void {
+  const p = prepared.get(sqlite);
+  if (p?.staged) dropScratch(p.staged.dir);
+  prepared.delete(sqlite);
+}
 
 /** The kept plans of this import, if they still hold; taken either way (a commit that fails leaves its lookups changed). */
 function takePrepared(input: RunInput): Prepared | null {
@@ -127,7 +142,9 @@ export function dryRun(input: RunInput): ImportReport & { duplicates: string[]; 
     let keptChars = 0;
     const rowsOfKey = new Map<string, Seen | Seen[]>();
     const newArtists = new Set<string>();
+    const artistRows: (string | number)[] = [];
     const newPlaces = new Set<string>();
+    const placeRows = new Set<number>();
     const merge = (b: BatchResult) => {
       report.rows += b.rows;
       report.new += b.new;
@@ -137,8 +154,9 @@ export function dryRun(input: RunInput): ImportReport & { duplicates: string[]; 
       b.errors.forEach(addError);
       for (let i = 0; i < b.keys.length; i += 3) remember(rowsOfKey, b.keys[i] as string, b.keys[i + 1] as number, b.keys[i + 2] as string);
       for (let i = 0; i < b.kinds.length; i += 2) kinds.set(b.kinds[i] as number, b.kinds[i + 1] as Plan['kind']);
-      b.artists.forEach((a) => newArtists.add(a));
+      for (let i = 0; i < b.artists.length; i += 3) (newArtists.add(b.artists[i + 1] as string), artistRows.push(...b.artists.slice(i, i + 3)));
       b.places.forEach((p) => newPlaces.add(p));
+      b.placeRows.forEach((r) => placeRows.add(r));
       if (b.plans && keeping) {
         chunks[b.index] = b.plans;
         if ((keptChars += b.plans.text.length) > KEEP_PLANS_CHARS) (keeping = false), (chunks = []);
@@ -172,8 +190,9 @@ export function dryRun(input: RunInput): ImportReport & { duplicates: string[]; 
       }
       flush();
       if (helper) collect(helper.finish());
-    } finally {
+    } catch (e) {
       helper?.end();
+      throw e;
     }
     // Duplicates are known only at the end: every row with a shared inventory number is an error.
     const duplicates: string[] = [];
@@ -195,16 +214,83 @@ export function dryRun(input: RunInput): ImportReport & { duplicates: string[]; 
     report.errors = stored;
     report.artistsToCreate = newArtists.size;
     report.locationsToCreate = newPlaces.size;
-    prepared.delete(input.sqlite);
+    forgetPrepared(input.sqlite);
     if (keeping && !fatal) {
+      let kept = chunks.filter((c): c is PlanChunk => c !== undefined);
+      let staged: Staged | null = null;
+      try {
+        const done = stageNew(input, ctx, kept, kinds, artistRows, placeRows, helper);
+        if (done) ({ staged, leftover: kept } = done);
+      } finally {
+        helper?.end();
+      }
       prepared.set(input.sqlite, {
-        importId: input.importId, key: preparedKey(input), stamp, lookups: ctx.lookups, chunks: chunks.filter((c): c is PlanChunk => c !== undefined),
-        rows: n, unchanged: report.unchanged, errorRows: report.errorRows, errors: report.errors, dropped: new Set(droppedRows),
+        importId: input.importId, key: preparedKey(input), stamp, lookups: ctx.lookups, chunks: kept,
+        rows: n, unchanged: report.unchanged, errorRows: report.errorRows, errors: report.errors, dropped: new Set(droppedRows), staged,
       });
-    }
+    } else helper?.end();
     input.onProgress?.({ phase: 'dry-run', done: input.facts.size, total: input.facts.size, rows: n });
     return { ...report, duplicates, stamp };
   })();
+}
+
+/**
+ * Stages a dry run's new works for its commit (see import.stage.ts), when there are enough of them: every id given
+ * out, the first half of the kept chunks written on the helper thread, the rest here. Null when nothing is staged.
+ */
+function stageNew(
+  input: RunInput, ctx: RowContext, chunks: PlanChunk[], kinds: Map<number, Plan['kind']>, artistRows: (string | number)[], placeRows: Set<number>, helper: ImportHelper | null,
+): { staged: Staged; leftover: PlanChunk[] } | null {
+  const { sqlite } = input;
+  const rows = [...kinds].filter(([row, kind]) => kind === 'new' && !placeRows.has(row)).map(([row]) => row).sort((a, b) => a - b);
+  if (!rows.length || rows.length < (input.stageFromNew ?? STAGE_FROM_NEW)) return null;
+  const base = firstFreeId(sqlite, 'artworks');
+  const ids: number[] = [];
+  rows.forEach((row, i) => ids.push(row, base + i));
+  // Artists get their ids as the commit creates them: in the order the written rows first name them.
+  const firstArtistId = firstFreeId(sqlite, 'artists');
+  const named: [row: number, key: string, name: string][] = [];
+  for (let i = 0; i < artistRows.length; i += 3) if (kinds.has(artistRows[i] as number)) named.push([artistRows[i] as number, artistRows[i + 1] as string, artistRows[i + 2] as string]);
+  named.sort((a, b) => a[0] - b[0]);
+  const artists: [string, number, string][] = [];
+  const seen = new Set<string>();
+  for (const [, key, name] of named) if (!seen.has(key)) (seen.add(key), artists.push([key, firstArtistId + artists.length, name]));
+  const plan: StagePlan = {
+    columns: sqlite.prepare("select name, dflt_value from pragma_table_info('artworks') order by cid").raw().all() as [string, string | null][],
+    ftsColumns: searchIndexColumns(sqlite),
+    ids,
+    artists: artists.flat(),
+  };
+  const dir = scratchDir();
+  try {
+    // The helper's part is a little smaller: this thread starts on its own part after handing that one over.
+    const split = Math.round(chunks.length * HELPER_SHARE);
+    const parts = [chunks.slice(0, split), chunks.slice(split)];
+    const files = [path.join(dir, 'part-0.sqlite'), path.join(dir, 'part-1.sqlite')];
+    const outcomes: StagedPart[] = [];
+    const stageHere = (file: string, part: PlanChunk[]): StagedPart => {
+      const writer = new StageWriter(file, plan, { sqlite, lookups: ctx.lookups, user: input.user });
+      try {
+        part.forEach((c) => writer.add(c));
+      } catch (e) {
+        writer.abandon();
+        throw e;
+      }
+      return writer.finish();
+    };
+    const byHelper = helper?.stage(files[0]!, plan, parts[0]!) ?? false;
+    if (!byHelper) outcomes[0] = stageHere(files[0]!, parts[0]!);
+    outcomes[1] = stageHere(files[1]!, parts[1]!);
+    if (byHelper) outcomes[0] = helper!.takeStaged() ?? stageHere((files[0] = path.join(dir, 'part-0-here.sqlite')), parts[0]!);
+    const idOf = new Map<number, number>(rows.map((row, i) => [row, base + i]));
+    for (const o of outcomes) for (const row of o.skipped) idOf.delete(row);
+    // What the commit still reads, in file order: plans not staged, and staged ones with a status to set.
+    const leftover = outcomes.map((o) => o.leftover).filter((c): c is PlanChunk => c !== null);
+    return { staged: { dir, files, base, count: rows.length, idOf, artists, firstArtistId }, leftover };
+  } catch (e) {
+    dropScratch(dir);
+    throw e;
+  }
 }
 
 type Seen = [row: number, value: string];
@@ -222,11 +308,34 @@ function remember(map: Map<string, Seen | Seen[]>, key: string, row: number, val
 export function commit(input: RunInput & { duplicates: string[]; skipErrors: boolean; fileName: string; fileHash: string }): CommitResult {
   const { sqlite } = input;
   const batchId = importBatchId(input.importId);
+  // Staged works are copied from their files, attached before the transaction (SQLite attaches only outside one).
+  const waiting = prepared.get(sqlite);
+  const staging = waiting?.importId === input.importId ? waiting.staged : null;
+  let detach: (() => void) | null = null;
+  try {
+    if (staging) detach = attachStaged(sqlite, staging);
+  } catch {
+    detach = null; // its files are gone: the commit writes those works itself
+  }
+  try {
+    return writeAll(input, batchId, detach !== null);
+  } finally {
+    detach?.();
+    if (staging) dropScratch(staging.dir);
+  }
+}
+
+function writeAll(input: RunInput & { duplicates: string[]; skipErrors: boolean; fileName: string; fileHash: string }, batchId: string, attached: boolean): CommitResult {
+  const { sqlite } = input;
   return sqlite.transaction((): CommitResult => {
     const state = sqlite.prepare('select state from imports where id = ?').pluck().get(input.importId);
     if (state === 'committed' || state === 'undone') throw conflict('import.already_committed', `This import was already committed${state === 'undone' ? ' and undone' : ''}; upload the file again to import it anew.`);
     // Taken inside the write transaction: the stamp it is checked against cannot move any more.
-    const kept = takePrepared(input);
+    let kept = takePrepared(input);
+    // Staged works are copied when their files are attached and every id given out for them is still free (the
+    // stamp says nothing was written since). Otherwise the kept plans are not whole (they lack the staged works):
+    // the file is read and checked again.
+    if (kept?.staged && !(attached && kept.staged.base === firstFreeId(sqlite, 'artworks') && kept.staged.firstArtistId === firstFreeId(sqlite, 'artists'))) kept = null;
     const result: CommitResult = { new: 0, updated: 0, unchanged: 0, skippedRows: 0, errors: [], artistsCreated: 0, locationsCreated: 0, artworkIds: [] };
     const hasErrors = () =>
       conflict('import.has_errors', 'Some rows have errors; fix the file, or commit with skipErrors to write only the valid rows.', { errors: result.errors.slice(0, 1000) });
@@ -244,12 +353,27 @@ export function commit(input: RunInput & { duplicates: string[]; skipErrors: boo
       ctx = rowContext(sqlite, input, pass.header);
       lookups = ctx.lookups;
     }
-    const w: Writer = { sqlite, user: input.user, at: input.at, importId: input.importId, batchId, lookups, createdArtists: 0, createdLocations: 0, nextArtworkId: firstFreeArtworkId(sqlite), bulk: bulkInserts(sqlite), search: null };
+    const w: Writer = { sqlite, user: input.user, at: input.at, importId: input.importId, batchId, lookups, createdArtists: 0, createdLocations: 0, nextArtworkId: firstFreeId(sqlite, 'artworks'), bulk: bulkInserts(sqlite), search: null };
     // The full-text index and the search change logs are written once at the end for every work the import
     // wrote, instead of by triggers on each insert, link, move and status change (see bulk-index.ts).
     const search = suspendSearchIndexing(sqlite, { writes: 'all' });
     // New works are indexed from the values written (searchDoc); updated ones from the view below.
     w.search = search;
+    const staged = kept?.staged ?? null;
+    if (staged) {
+      for (const [key, id, name] of staged.artists) {
+        const got = artistId(w, { id: null, key, name, role: 'artist' });
+        if (got !== id) throw new Error(`Staged import: the artist ${name} got id ${got} instead of ${id}.`);
+      }
+      // Its progress in rows of the file: the copy is most of the commit's time.
+      const share = staged.idOf.size / Math.max(1, kept!.rows);
+      copyStaged(sqlite, staged, { at: input.at, userId: input.user.id, batchId, importId: input.importId }, search, (done) => {
+        const rows = Math.round(kept!.rows * share * done * 0.95);
+        input.onProgress?.({ phase: 'commit', done: rows, total: kept!.rows, rows });
+      });
+      w.nextArtworkId = staged.base + staged.count;
+      result.new += staged.idOf.size;
+    }
     const done: Pending[] = [];
     // New works are written a few hundred at a time (see writeNewWorks); an update flushes the waiting ones first.
     let news: Plan[] = [];
@@ -278,7 +402,7 @@ export function commit(input: RunInput & { duplicates: string[]; skipErrors: boo
       kept.chunks = [];
       // The helper thread, when there is one, reads the next chunks and builds their new works' rows while this
       // thread writes (see import.parallel.ts); a chunk it does not answer is read here.
-      const helper = input.helper && chunks.length > 1 ? input.helper : null;
+      const helper = input.helper && chunks.length > 1 && !staged ? input.helper : null;
       helper?.beginCommit({ dbFile: sqlite.name, stamp: kept.stamp, user: input.user, at: input.at, withDoc: search !== null });
       for (let c = 0; c < Math.min(PREPARED_AHEAD, chunks.length); c++) helper?.prepare(c, chunks[c]!);
       let i = 0;
@@ -291,9 +415,13 @@ export function commit(input: RunInput & { duplicates: string[]; skipErrors: boo
           const plans = got?.plans ?? readPlans(chunk);
           for (const [k, plan] of plans.entries()) {
             if (kept.dropped.has(plan.row)) continue;
-            write(plan, got?.prepared[k] ?? null);
-            const done = Math.min(total, plan.row - 1);
-            if (++i % 200 === 0) input.onProgress?.({ phase: 'commit', done, total, rows: done });
+            const copied = staged?.idOf.get(plan.row);
+            if (copied !== undefined) {
+              // Written by the copy (and counted there); a status the file gives it is set like any new work's (placeAll).
+              if (plan.status || plan.statusFields) done.push({ id: copied, kind: 'new', move: undefined, status: plan.status, statusFields: plan.statusFields, before: null });
+            } else write(plan, got?.prepared[k] ?? null);
+            const upTo = Math.min(total, plan.row - 1);
+            if (++i % 200 === 0) input.onProgress?.({ phase: 'commit', done: upTo, total, rows: upTo });
           }
         });
       } finally {
@@ -328,7 +456,7 @@ export function commit(input: RunInput & { duplicates: string[]; skipErrors: boo
     flushNew();
     placeAll(w, done);
     search?.resume("id in (select artwork_id from import_items where import_id = ? and action = 'updated')", [input.importId], { replace: true });
-    result.artworkIds = done.map((d) => d.id);
+    result.artworkIds = [...new Set([...(staged?.idOf.values() ?? []), ...done.map((d) => d.id)])];
     result.artistsCreated = w.createdArtists;
     result.locationsCreated = w.createdLocations;
     const summary = { new: result.new, updated: result.updated, unchanged: result.unchanged, skippedRows: result.skippedRows, artistsCreated: result.artistsCreated, locationsCreated: result.locationsCreated };

@@ -98,7 +98,7 @@ function headerProblem(header: string[]) {
   return errors.length ? unprocessable('import.bad_header', 'The header row (row 1) has empty or repeated column names.', errors) : null;
 }
 
-type Env = { sqlite: Database.Database; uploadsDir: string; user: AuthUser; at: string; inventoryPattern: string; onProgress?: (p: Progress) => void; helper?: ImportHelper | null; parallelFromBytes?: number };
+type Env = { sqlite: Database.Database; uploadsDir: string; user: AuthUser; at: string; inventoryPattern: string; onProgress?: (p: Progress) => void; helper?: ImportHelper | null; parallelFromBytes?: number; stageFromNew?: number };
 
 const runInput = (env: Env, imp: ImportRow, mapping: Record<string, string>) => ({
   sqlite: env.sqlite,
@@ -113,6 +113,7 @@ const runInput = (env: Env, imp: ImportRow, mapping: Record<string, string>) => 
   fileHash: imp.fileHash,
   helper: env.helper,
   parallelFromBytes: env.parallelFromBytes,
+  stageFromNew: env.stageFromNew,
 });
 
 export type StoredReport = ImportReport & { duplicates: string[]; stamp?: number };

@@ -47,7 +47,7 @@ export function statusForLocation(loc: Pick<ResolvedLocation, 'siteType'>): 'in_
   return 'in_place';
 }
 
-const MOVEMENT_COLUMNS = ['artwork_id', 'from_location_id', 'to_location_id', 'from_path_text', 'to_path_text', 'moved_at', 'reason', 'note', 'user_id', 'batch_id', 'round_id', 'created_at'];
+export const MOVEMENT_COLUMNS = ['artwork_id', 'from_location_id', 'to_location_id', 'from_path_text', 'to_path_text', 'moved_at', 'reason', 'note', 'user_id', 'batch_id', 'round_id', 'created_at'];
 
 function prepare(sqlite: Database.Database) {
   return {
@@ -186,18 +186,26 @@ export function recordFirstPlacements(sqlite: Database.Database, works: FirstPla
   const audit = new BulkInsert(sqlite, 'audit_log', AUDIT_COLUMNS);
   for (const w of works) {
     movements.push(w.artworkId, null, w.to.id, null, w.to.pathText, movedAt, meta.reason, meta.note ?? null, meta.userId, meta.batchId, null, at);
-    // The fields moveArtworks' audit row keeps for such a move (what changed), built as they are.
-    const before: Record<string, unknown> = { locationId: null, location: null, siteId: null };
-    const after: Record<string, unknown> = { locationId: w.to.id, location: w.to.pathText, siteId: w.to.siteId };
-    if (w.to.status !== w.fromStatus) (before.status = w.fromStatus), (after.status = w.to.status);
-    before.reason = null;
-    before.movedAt = null;
-    after.reason = meta.reason;
-    after.movedAt = movedAt;
+    const { before, after } = firstPlacementChange(w, meta.reason, movedAt);
     audit.push(...auditValues({ at, userId: meta.userId, action: 'move', entityType: 'artwork', entityId: w.artworkId, batchId: meta.batchId, before, after }, { diffed: true }));
   }
   movements.flush();
   audit.flush();
+}
+
+/**
+ * What the 'move' audit row of a first placement keeps: the fields moveArtworks' row keeps for such a move (what
+ * changed), in its order; movedAt comes last.
+ */
+export function firstPlacementChange(w: Omit<FirstPlacement, 'artworkId'>, reason: string, movedAt: string): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const before: Record<string, unknown> = { locationId: null, location: null, siteId: null };
+  const after: Record<string, unknown> = { locationId: w.to.id, location: w.to.pathText, siteId: w.to.siteId };
+  if (w.to.status !== w.fromStatus) (before.status = w.fromStatus), (after.status = w.to.status);
+  before.reason = null;
+  before.movedAt = null;
+  after.reason = reason;
+  after.movedAt = movedAt;
+  return { before, after };
 }
 
 export type PlacementInput = { artworkId: number; posX: number | null; posY: number | null; userId: number | null; expectedVersion?: number; user?: AuthUser };

@@ -46,16 +46,32 @@ export type SuspendedIndexing = {
    * the view; resume() logs it as changed. The `where` given to resume() must not select it again.
    */
   insert: (id: number, doc: readonly string[]) => void;
+  /**
+   * Indexes works from a query of their ids and documents (columns: id, then the index's columns in order), and
+   * logs as changed the works `ids` selects (a query of one column); as insert(), for many works in one statement.
+   */
+  insertSelect: (select: string, ids: string, params?: unknown[]) => void;
 };
+
+const hasObject = (sqlite: Database.Database, name: string) => (sqlite.prepare('select count(*) from sqlite_master where name = ?').pluck().get(name) as number) > 0;
+
+/**
+ * The full-text index's columns, when the index and its document view have the shape this code knows (bulk writes
+ * may then index works themselves); null when indexing must stay with the triggers.
+ */
+export function searchIndexColumns(sqlite: Database.Database): string[] | null {
+  if (!hasObject(sqlite, 'artworks_fts') || !hasObject(sqlite, 'artwork_search_doc')) return null;
+  const ftsCols = sqlite.prepare("select name from pragma_table_info('artworks_fts')").pluck().all() as string[];
+  const docCols = sqlite.prepare("select name from pragma_table_info('artwork_search_doc')").pluck().all() as string[];
+  return docCols[0] === 'id' && ftsCols.join() === docCols.slice(1).join() ? ftsCols : null;
+}
 
 /** Must be called inside a transaction; returns null when indexing stays per row. */
 export function suspendSearchIndexing(sqlite: Database.Database, opts: SuspendOptions = {}): SuspendedIndexing | null {
-  const has = (name: string) => (sqlite.prepare('select count(*) from sqlite_master where name = ?').pluck().get(name) as number) > 0;
+  const has = (name: string) => hasObject(sqlite, name);
   if (!sqlite.inTransaction) throw new Error('suspendSearchIndexing needs a transaction');
-  if (!has('artworks_fts') || !has('artwork_search_doc')) return null;
-  const ftsCols = sqlite.prepare("select name from pragma_table_info('artworks_fts')").pluck().all() as string[];
-  const docCols = sqlite.prepare("select name from pragma_table_info('artwork_search_doc')").pluck().all() as string[];
-  if (docCols[0] !== 'id' || ftsCols.join() !== docCols.slice(1).join()) return null;
+  const ftsCols = searchIndexColumns(sqlite);
+  if (!ftsCols) return null;
   const names = [...REQUIRED, ...OPTIONAL, ...(opts.writes === 'all' ? UPDATES : [])];
   const triggers = sqlite.prepare(`select name, sql from sqlite_master where type = 'trigger' and name in (${names.map(() => '?').join(',')})`).all(...names) as { name: string; sql: string }[];
   if (!REQUIRED.every((n) => triggers.some((t) => t.name === n))) return null;
@@ -70,6 +86,7 @@ export function suspendSearchIndexing(sqlite: Database.Database, opts: SuspendOp
   const bulkSettings = () => (restore ??= bulkFtsSettings(sqlite));
   const direct = new BulkInsert(sqlite, 'artworks_fts', ['rowid', ...ftsCols.map((c) => `"${c}"`)]);
   const directIds: number[] = [];
+  const selected: [string, unknown[]][] = [];
   return {
     resume(where, params = [], ropts = {}) {
       const cols = ftsCols.map((c) => `"${c}"`).join(', ');
@@ -80,6 +97,7 @@ export function suspendSearchIndexing(sqlite: Database.Database, opts: SuspendOp
       restore!();
       log(`select id from artworks where ${where}`, params);
       if (directIds.length) log('select value from json_each(?)', [JSON.stringify(directIds)]);
+      for (const [ids, p] of selected) log(ids, p);
       for (const t of triggers) sqlite.exec(t.sql);
     },
     forget(select, params = []) {
@@ -90,6 +108,12 @@ export function suspendSearchIndexing(sqlite: Database.Database, opts: SuspendOp
       bulkSettings();
       direct.push(id, ...doc);
       directIds.push(id);
+    },
+    insertSelect(select, ids, params = []) {
+      bulkSettings();
+      direct.flush();
+      sqlite.prepare(`insert into artworks_fts (rowid, ${ftsCols.map((c) => `"${c}"`).join(', ')}) ${select}`).run(...params);
+      selected.push([ids, params]);
     },
   };
 }
