@@ -24,7 +24,9 @@ import type { AuthUser } from '../users/auth.js';
 import { readPlans, writePlans, type PlanChunk } from './import.batch.js';
 import type { Plan } from './import.rows.js';
 import type { Lookups } from './import.lookups.js';
-import { newRowParts, registeredStatus } from './import.write.js';
+import { newRowParts, registeredStatus, type NewRowParts } from './import.write.js';
+import { checkStatusChange, type Status } from '../artworks/status.js';
+import { resolveLocation } from '../locations/locations.queries.js';
 
 /** A dry run stages its new works from this many on (below it the commit's own path is fast enough). */
 export const STAGE_FROM_NEW = 2000;
@@ -95,7 +97,8 @@ export class StageWriter {
   private readonly changes = new Map<string, number>();
   /** Plans the commit still reads: those not staged, and staged ones with a status to set. */
   private readonly leftover: Plan[] = [];
-  private readonly bulk: Record<'links' | 'created' | 'moves' | 'items', BulkInsert> & { fts: BulkInsert | null };
+  private readonly bulk: Record<'links' | 'created' | 'moves' | 'items' | 'statuses', BulkInsert> & { fts: BulkInsert | null };
+  private readonly siteTypes = new Map<number, string | null | undefined>();
 
   constructor(
     file: string,
@@ -121,12 +124,14 @@ export class StageWriter {
         create table moves (artwork_id integer primary key, change integer);
         create table changes (id integer primary key, to_id integer, to_path text, before text, after_head text);
         create table items (artwork_id integer primary key, version_after integer);
+        create table statuses (artwork_id integer primary key, before text, after text);
         ${plan.ftsColumns ? `create table fts (id integer primary key, ${plan.ftsColumns.map((c) => `"${c}"`).join(', ')});` : ''}`);
       this.bulk = {
         links: new BulkInsert(db, 'links', ['artwork_id', 'artist_id', 'role', 'position']),
         created: new BulkInsert(db, 'created', ['artwork_id', 'after']),
         moves: new BulkInsert(db, 'moves', ['artwork_id', 'change']),
         items: new BulkInsert(db, 'items', ['artwork_id', 'version_after']),
+        statuses: new BulkInsert(db, 'statuses', ['artwork_id', 'before', 'after']),
         fts: plan.ftsColumns ? new BulkInsert(db, 'fts', ['id', ...plan.ftsColumns.map((c) => `"${c}"`)]) : null,
       };
       db.exec('begin');
@@ -166,6 +171,14 @@ export class StageWriter {
       const links = (p.artists ?? []).map((a) => ({ artistId: a.id ?? this.newArtists.get(a.key)!, role: a.role }));
       const parts = newRowParts(p, LATER, to, links, this.env.lookups, this.plan.ftsColumns !== null);
       parts.vals[0] = id;
+      // A status the file gives is set as the commit would set it after placing the work (applyStatus); a status
+      // note alone (the status unchanged) is left to the commit.
+      const status = p.status && !p.statusFields ? this.status(p, to, parts) : null;
+      if (p.status && !status) {
+        this.skipped.push(p.row); // a rule of statuses: the commit's path refuses the row, naming it
+        this.leftover.push(p);
+        continue;
+      }
       const sig = parts.cols.join(',');
       let insert = this.inserts.get(sig);
       if (!insert) this.inserts.set(sig, (insert = this.db.prepare(`insert into artworks (${sig}) values (${parts.cols.map(() => '?').join(', ')})`)));
@@ -179,11 +192,43 @@ export class StageWriter {
       links.forEach((l, i) => bulk.links.push(id, l.artistId, l.role, i));
       bulk.created.push(id, parts.after);
       if (to) bulk.moves.push(id, this.change(to, registeredStatus(p)));
-      // A status given in the file is set by the commit after the copy; it writes the work's import record then.
-      if (!p.status && !p.statusFields) bulk.items.push(id, to ? 2 : 1);
+      if (status) bulk.statuses.push(id, ...status);
+      // A status note alone is written by the commit after the copy; it writes the work's import record then.
+      if (!p.statusFields) bulk.items.push(id, (to ? 2 : 1) + (status ? 1 : 0));
       else this.leftover.push({ ...p, fields: {} });
       if (bulk.fts && parts.doc) bulk.fts.push(id, ...parts.doc);
     }
+  }
+
+  /**
+   * Folds the status a new work's row gives into its staged values, as applyStatus would set it once the work is
+   * placed: the status, its note and decision fields, one version more. Returns the 'status' audit row's before and
+   * after (the fields that change, in the record's order), or null when the change breaks a rule of statuses.
+   */
+  private status(p: Plan, to: PlacementTarget | undefined, parts: NewRowParts): [string, string] | null {
+    const s = p.status!;
+    const current = to?.status ?? registeredStatus(p);
+    let siteType = to ? this.siteTypes.get(to.id) : undefined;
+    if (to && !this.siteTypes.has(to.id)) this.siteTypes.set(to.id, (siteType = resolveLocation(this.env.sqlite, to.id)?.siteType));
+    try {
+      checkStatusChange({
+        current: current as Status, next: s.status, note: s.note, deaccessionDate: s.deaccessionDate, deaccessionRef: s.deaccessionRef, deaccessionReason: s.deaccessionReason,
+        isAdmin: this.env.user.role === 'admin', via: 'user', locationSiteType: siteType ?? undefined, hasLocation: to !== undefined,
+      });
+    } catch {
+      return null;
+    }
+    const deacc = s.status === 'deaccessioned';
+    const was: Record<string, unknown> = { status: current, statusNote: null, deaccessionDate: null, deaccessionRef: null, deaccessionReason: null };
+    const now: Record<string, unknown> = { status: s.status, statusNote: s.note ?? null, deaccessionDate: deacc ? s.deaccessionDate : null, deaccessionRef: deacc ? s.deaccessionRef : null, deaccessionReason: deacc ? s.deaccessionReason : null };
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    for (const k in was) if (JSON.stringify(was[k]) !== JSON.stringify(now[k])) (before[k] = was[k]), (after[k] = now[k]);
+    parts.vals[3] = s.status;
+    parts.vals[7] = (parts.vals[7] as number) + 1;
+    parts.cols.push('status_note', 'deaccession_date', 'deaccession_ref', 'deaccession_reason');
+    parts.vals.push(now.statusNote, now.deaccessionDate, now.deaccessionRef, now.deaccessionReason);
+    return [JSON.stringify(before), JSON.stringify(after)];
   }
 
   /** The audit texts of a first placement to `to` from `fromStatus`, written once (their number). */
@@ -217,6 +262,9 @@ export class StageWriter {
   }
 }
 
+/** Statements a file's copy runs (for its progress). */
+const STEPS = 8;
+
 /** Copies staged works into the catalogue (attached as stage0, stage1, …), in the commit's transaction. */
 export function copyStaged(
   sqlite: Database.Database,
@@ -232,10 +280,10 @@ export function copyStaged(
   const movedAt = new Date(meta.at).toISOString();
   staged.files.forEach((_, i) => {
     const s = `stage${i}`;
-    let step = i * 7;
+    let step = i * STEPS;
     const run = (sql: string, ...params: unknown[]) => {
       sqlite.prepare(sql).run(...params);
-      onStep?.(++step / (staged.files.length * 7));
+      onStep?.(++step / (staged.files.length * STEPS));
     };
     run(`insert into artworks (${cols.map((c) => `"${c}"`).join(', ')}) select ${select} from ${s}.artworks order by id`, ...times);
     run(`insert into artwork_artists (artwork_id, artist_id, role, position) select artwork_id, artist_id, role, position from ${s}.links`);
@@ -243,9 +291,10 @@ export function copyStaged(
     const moves = `${s}.moves m join ${s}.changes c on c.id = m.change order by m.artwork_id`;
     run(`insert into movements (${MOVEMENT_COLUMNS.join(', ')}) select m.artwork_id, null, c.to_id, null, c.to_path, ?, 'import', null, ?, ?, null, ? from ${moves}`, movedAt, meta.userId, meta.batchId, meta.at);
     run(`insert into audit_log (at, user_id, action, entity_type, entity_id, before, after, batch_id) select ?, ?, 'move', 'artwork', m.artwork_id, c.before, c.after_head || json_quote(?) || '}', ? from ${moves}`, meta.at, meta.userId, movedAt, meta.batchId);
+    run(`insert into audit_log (at, user_id, action, entity_type, entity_id, before, after, batch_id) select ?, ?, 'status', 'artwork', artwork_id, before, after, ? from ${s}.statuses order by artwork_id`, meta.at, meta.userId, meta.batchId);
     run(`insert into import_items (import_id, artwork_id, action, before, version_after) select ?, artwork_id, 'new', null, version_after from ${s}.items order by artwork_id`, meta.importId);
     if (search) search.insertSelect(`select * from ${s}.fts order by id`, `select id from ${s}.fts`);
-    onStep?.(++step / (staged.files.length * 7));
+    onStep?.(++step / (staged.files.length * STEPS));
   });
 }
 
