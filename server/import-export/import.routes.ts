@@ -10,6 +10,7 @@ import type { Deps } from '../deps.js';
 import { badRequest } from '../http/errors.js';
 import { secureRouter } from '../http/routes.js';
 import { parse, parseBody, parseQuery } from '../http/validate.js';
+import type { CommitResult } from './import.run.js';
 import { currentUser } from '../users/auth.js';
 import { saveStream, tooLarge } from './import.file.js';
 import { importJobs } from './import.jobs.js';
@@ -105,9 +106,11 @@ export function importRoutes(deps: Deps) {
     const { id } = parse(ImportIdParams, req.params);
     const body = parseBody(CommitBody, req);
     loadImport(sqlite, id);
-    const result = (await jobs.run('commit', id, currentUser(req), body)) as { artworkIds: number[] };
-    if (result.artworkIds.length) deps.events.emit('artworks.changed', result.artworkIds);
-    const { artworkIds, ...rest } = result;
+    const result = (await jobs.run('commit', id, currentUser(req), body)) as CommitResult;
+    // Due dates follow a work's checks and place: a new work has never been checked, so its due date stays empty
+    // wherever it hangs (computeNextDue); only works that were there before are recomputed.
+    if (result.updatedIds.length) deps.events.emit('artworks.changed', result.updatedIds);
+    const { artworkIds, updatedIds: _updated, ...rest } = result;
     res.json({ ...rest, changedIds: artworkIds.slice(0, 100), import: importSummary(sqlite, id) });
   });
 

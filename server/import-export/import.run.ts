@@ -99,7 +99,11 @@ function takePrepared(input: RunInput): Prepared | null {
   return input.fileHash && p.key === preparedKey(input) && p.stamp === catalogueStamp(input.sqlite) ? p : null;
 }
 
-export type CommitResult = { new: number; updated: number; unchanged: number; skippedRows: number; errors: RowError[]; artistsCreated: number; locationsCreated: number; artworkIds: number[] };
+export type CommitResult = {
+  new: number; updated: number; unchanged: number; skippedRows: number; errors: RowError[]; artistsCreated: number; locationsCreated: number;
+  /** Every work written; and those of them that were there before (a new work has no due date to recompute). */
+  artworkIds: number[]; updatedIds: number[];
+};
 
 type Pass = { header: string[]; state: ReadState; rows: Generator<{ row: number; cells: string[] }> };
 
@@ -336,7 +340,7 @@ function writeAll(input: RunInput & { duplicates: string[]; skipErrors: boolean;
     // stamp says nothing was written since). Otherwise the kept plans are not whole (they lack the staged works):
     // the file is read and checked again.
     if (kept?.staged && !(attached && kept.staged.base === firstFreeId(sqlite, 'artworks') && kept.staged.firstArtistId === firstFreeId(sqlite, 'artists'))) kept = null;
-    const result: CommitResult = { new: 0, updated: 0, unchanged: 0, skippedRows: 0, errors: [], artistsCreated: 0, locationsCreated: 0, artworkIds: [] };
+    const result: CommitResult = { new: 0, updated: 0, unchanged: 0, skippedRows: 0, errors: [], artistsCreated: 0, locationsCreated: 0, artworkIds: [], updatedIds: [] };
     const hasErrors = () =>
       conflict('import.has_errors', 'Some rows have errors; fix the file, or commit with skipErrors to write only the valid rows.', { errors: result.errors.slice(0, 1000) });
     let pass: Pass | null = null;
@@ -457,6 +461,7 @@ function writeAll(input: RunInput & { duplicates: string[]; skipErrors: boolean;
     placeAll(w, done);
     search?.resume("id in (select artwork_id from import_items where import_id = ? and action = 'updated')", [input.importId], { replace: true });
     result.artworkIds = [...new Set([...(staged?.idOf.values() ?? []), ...done.map((d) => d.id)])];
+    result.updatedIds = done.filter((d) => d.kind === 'updated').map((d) => d.id);
     result.artistsCreated = w.createdArtists;
     result.locationsCreated = w.createdLocations;
     const summary = { new: result.new, updated: result.updated, unchanged: result.unchanged, skippedRows: result.skippedRows, artistsCreated: result.artistsCreated, locationsCreated: result.locationsCreated };

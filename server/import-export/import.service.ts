@@ -155,7 +155,7 @@ function recordUnchanged(env: Env, imp: ImportRow, report: StoredReport): Commit
     recordAudit(env.sqlite, { at: env.at, userId: env.user.id, action: 'import', entityType: 'import', entityId: imp.id, after: { fileName: imp.fileName, fileHash: imp.fileHash, ...summary }, batchId: `import-${imp.id}` });
   }).immediate();
   env.onProgress?.({ phase: 'commit', done: report.rows, total: report.rows, rows: report.rows });
-  return { ...summary, errors: [], artworkIds: [] };
+  return { ...summary, errors: [], artworkIds: [], updatedIds: [] };
 }
 
 export function importSummary(sqlite: Database.Database, id: number, progress: ImportSummary['progress'] = null): ImportSummary {

@@ -203,6 +203,19 @@ describe('updates and undo', () => {
     const errorsCsv = await curator.get(`/api/imports/${upload.id}/errors.csv`);
     expect(errorsCsv.text).toContain('3;Objekttyp;oljemålning på duk;');
   });
+
+  it("recomputes the due date of a checked work whose interval the file changes; a new work's stays empty", async () => {
+    const admin = await t.as('admin');
+    const seen = await importAll(curator, 'Inventarienummer,Titel,Objekttyp,Placering\nSLL 1050,Kontrollerad,målning,NS-214');
+    expect(seen.commit.status).toBe(200);
+    const id = (await work('SLL 1050')).id;
+    expect((await admin.post('/api/condition-checks', { artworkId: id, checkedAt: '2025-01-20', grade: 1 })).status).toBe(201);
+    expect((await work('SLL 1050')).nextCheckDue).toBe('2028-01-20');
+    const { commit } = await importAll(curator, 'Inventarienummer,Titel,Objekttyp,Placering,Kontrollintervall (månader)\nSLL 1050,Kontrollerad,målning,NS-214,12\nSLL 1051,Ny,målning,NS-214,12');
+    expect(commit.body).toMatchObject({ new: 1, updated: 1 });
+    expect((await work('SLL 1050')).nextCheckDue).toBe('2026-01-20');
+    expect((await work('SLL 1051')).nextCheckDue).toBeNull();
+  });
 });
 
 describe('who may import', () => {
