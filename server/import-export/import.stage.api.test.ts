@@ -67,7 +67,7 @@ async function importWith(opts: { stage: boolean; helper: ImportHelper | null })
     runDryRun(env, first.id, {});
     runCommit(env, first.id, false);
     const before = JSON.stringify(contents(t.db.$client));
-    const scratch = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('konstkoll-import-')).length;
+    const scratch = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith(`konstkoll-import-${process.pid}-`)).length;
     const scratchBefore = scratch();
     const upload = (await uploadCsv(curator, file(), 'stor.csv')).body;
     const report = runDryRun(env, upload.id, {});

@@ -66,10 +66,30 @@ export type StageEnv = { sqlite: Database.Database; lookups: Lookups; user: Auth
 const scratchDirs = new Set<string>();
 process.on('exit', () => scratchDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
+const SCRATCH_PREFIX = 'konstkoll-import-';
+
+/**
+ * A new scratch directory (in the system's temporary directory, named after this process). Directories left by
+ * processes that are gone (a crash, a kill) are removed first.
+ */
 export function scratchDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'konstkoll-import-'));
+  const tmp = os.tmpdir();
+  for (const name of fs.readdirSync(tmp)) {
+    const pid = name.startsWith(SCRATCH_PREFIX) ? Number(name.slice(SCRATCH_PREFIX.length).split('-')[0]) : NaN;
+    if (Number.isInteger(pid) && pid > 0 && !alive(pid)) fs.rmSync(path.join(tmp, name), { recursive: true, force: true });
+  }
+  const dir = fs.mkdtempSync(path.join(tmp, `${SCRATCH_PREFIX}${process.pid}-`));
   scratchDirs.add(dir);
   return dir;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'; // there, but another user's
+  }
 }
 
 export function dropScratch(dir: string): void {

@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../tests/helpers/test-app.js';
 import { makeNorrtalje, snapshot } from './fixtures/collection.js';
+import { dropScratch, scratchDir } from './import.stage.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -48,4 +50,9 @@ it('a commit killed half-way (SIGKILL) leaves the database exactly as before the
   const imp = t.db.$client.prepare('select state, committed_at as committedAt from imports order by id desc limit 1').get();
   expect(imp).toEqual({ state: 'checked', committedAt: null });
   expect(t.db.$client.pragma('integrity_check', { simple: true })).toBe('ok');
+  // The dry run's scratch files (import.stage.ts) outlive the killed process; the next import removes them.
+  const left = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith(`konstkoll-import-${child.pid}-`));
+  expect(left()).toHaveLength(1);
+  dropScratch(scratchDir());
+  expect(left()).toHaveLength(0);
 }, 120_000);
