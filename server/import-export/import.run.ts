@@ -225,6 +225,10 @@ export function dryRun(input: RunInput): ImportReport & { duplicates: string[]; 
       try {
         const done = stageNew(input, ctx, kept, kinds, artistRows, placeRows, helper);
         if (done) ({ staged, leftover: kept } = done);
+      } catch {
+        // Staging only ever makes the commit faster (a full disk, say, must not fail the dry run): the commit then
+        // writes every kept plan itself.
+        staged = null;
       } finally {
         helper?.end();
       }
