@@ -3,6 +3,7 @@
 // as the commit writing every row itself, with or without the helper thread.
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../tests/helpers/test-app.js';
 import { makeNorrtalje, uploadCsv } from './fixtures/collection.js';
@@ -11,6 +12,7 @@ import { runCommit, runDryRun } from './import.service.js';
 import { undoImport } from './import.undo.js';
 
 const AT = '2026-03-02T09:00:00.000Z';
+const TMP = os.tmpdir();
 const HEADER = 'Inventarienummer,Objekttyp,Titel,Konstnär,Höjd (cm),Glasad,Placering,Status,Statusnotering';
 
 /**
@@ -55,7 +57,7 @@ function contents(sqlite: import('better-sqlite3').Database): Record<string, unk
   };
 }
 
-async function importWith(opts: { stage: boolean; helper: ImportHelper | null }): Promise<Run> {
+async function importWith(opts: { stage: boolean; helper: ImportHelper | null; tmpdir?: string }): Promise<Run> {
   const t: TestApp = await startTestApp({ now: () => new Date(AT) });
   try {
     const curator: Client = await t.as('curator');
@@ -67,10 +69,16 @@ async function importWith(opts: { stage: boolean; helper: ImportHelper | null })
     runDryRun(env, first.id, {});
     runCommit(env, first.id, false);
     const before = JSON.stringify(contents(t.db.$client));
-    const scratch = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith(`konstkoll-import-${process.pid}-`)).length;
+    const scratch = () => fs.readdirSync(TMP).filter((f) => f.startsWith(`konstkoll-import-${process.pid}-`)).length;
     const scratchBefore = scratch();
     const upload = (await uploadCsv(curator, file(), 'stor.csv')).body;
-    const report = runDryRun(env, upload.id, {});
+    if (opts.tmpdir) process.env.TMPDIR = opts.tmpdir;
+    let report;
+    try {
+      report = runDryRun(env, upload.id, {});
+    } finally {
+      process.env.TMPDIR = TMP;
+    }
     const staged = scratch() > scratchBefore;
     const result = runCommit(env, upload.id, true) as Run['result'];
     // The scratch files go with the commit.
@@ -106,6 +114,13 @@ describe('new works staged by the dry run and copied by the commit', () => {
     expect(staged.result).toEqual(plain.result);
     for (const table of Object.keys(plain.db)) expect({ table, rows: staged.db[table] }).toEqual({ table, rows: plain.db[table] });
     expect(staged.afterUndo).toBe(plain.afterUndo);
+  }, 60_000);
+
+  it('leaves the works to the commit when it cannot stage them (no room for its scratch files)', async () => {
+    const unstaged = await importWith({ stage: true, helper: null, tmpdir: path.join(TMP, 'no-such-directory', 'here') });
+    expect(unstaged.staged).toBe(false);
+    expect(unstaged.report).toEqual(plain.report);
+    for (const table of Object.keys(plain.db)) expect({ table, rows: unstaged.db[table] }).toEqual({ table, rows: plain.db[table] });
   }, 60_000);
 
   it('writes the same when the helper thread stages half of them', async () => {
