@@ -2,8 +2,9 @@
 // - Dry run: reading the file stays on the import's thread (a CSV cannot be split safely without reading it: a quoted
 //   value may hold line breaks); it hands batches of rows to the helper while the helper keeps up, checks the rest
 //   itself, and collects the helper's outcomes.
-// - Commit: the helper reads the next chunks of kept plans and builds their new works' rows (values, audit entry,
-//   full-text document) while the import's thread writes the current one.
+// - End of a large dry run: the helper stages half of its new works in a scratch file of its own (import.stage.ts).
+// - Commit, when nothing was staged: the helper reads the next chunks of kept plans and builds their new works' rows
+//   (values, audit entry, full-text document) while the import's thread writes the current one.
 // Everything stays synchronous on the import's side (receiveMessageOnPort and Atomics.wait), inside its one
 // transaction. Whatever goes wrong on the helper's side (it is still starting, it failed, its snapshot differs), the
 // import's thread does that part itself: the helper only ever makes an import faster, never different.

@@ -2,7 +2,8 @@
 // what would happen; a commit writes every valid row inside ONE write transaction (a process killed half-way leaves
 // nothing). The commit writes the dry run's own plans when it follows it in the same process and nothing in the
 // catalogue has changed since; otherwise it reads and checks the file again. A large file's dry run checks its rows in
-// batches, some of them on a helper thread (import.parallel.ts).
+// batches, some of them on a helper thread (import.parallel.ts), and stages its new works in scratch files that the
+// commit copies (import.stage.ts).
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { recordAudit } from '../audit/audit.js';
@@ -244,7 +245,8 @@ export function dryRun(input: RunInput): ImportReport & { duplicates: string[]; 
 
 /**
  * Stages a dry run's new works for its commit (see import.stage.ts), when there are enough of them: every id given
- * out, the first half of the kept chunks written on the helper thread, the rest here. Null when nothing is staged.
+ * out, the first half of the kept chunks written on the helper thread (or here, when it cannot), the rest here.
+ * Returns what was staged and the plans the commit still reads; null when nothing is staged.
  */
 function stageNew(
   input: RunInput, ctx: RowContext, chunks: PlanChunk[], kinds: Map<number, Plan['kind']>, artistRows: (string | number)[], placeRows: Set<number>, helper: ImportHelper | null,
@@ -292,7 +294,7 @@ function stageNew(
     if (byHelper) outcomes[0] = helper!.takeStaged() ?? stageHere((files[0] = path.join(dir, 'part-0-here.sqlite')), parts[0]!);
     const idOf = new Map<number, number>(rows.map((row, i) => [row, base + i]));
     for (const o of outcomes) for (const row of o.skipped) idOf.delete(row);
-    // What the commit still reads, in file order: plans not staged, and staged ones with a status to set.
+    // What the commit still reads, in file order: plans not staged, and staged ones with a status note to write.
     const leftover = outcomes.map((o) => o.leftover).filter((c): c is PlanChunk => c !== null);
     return { staged: { dir, files, base, count: rows.length, idOf, artists, firstArtistId }, leftover };
   } catch (e) {

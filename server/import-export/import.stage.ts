@@ -10,8 +10,9 @@
 // appearance; the commit checks that the catalogue stamp has not moved since (nothing was written), creates those
 // artists first and checks their ids, and only then copies. Values that depend on the moment of the commit (its
 // time, the user's id, the batch id) are filled in by the copy. A work the staging cannot write as the commit would
-// (its place is created by the commit, its place fails its checks, a rule of the table refuses it) is left to the
-// commit's ordinary path, which writes or refuses it as it always did.
+// (its place is created by the commit, its place or its status fails a rule, it has only a status note) is left to
+// the commit's ordinary path, which writes or refuses it as it always did. import.stage.api.test.ts holds the two
+// paths to the same catalogue, audit trail, movements, full-text index and undo record.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,12 +22,12 @@ import { stmt } from '../../db/statements.js';
 import { firstPlacementChange, MOVEMENT_COLUMNS, placementTarget, type PlacementTarget } from '../movements/movements.service.js';
 import type { SuspendedIndexing } from '../search/bulk-index.js';
 import type { AuthUser } from '../users/auth.js';
-import { readPlans, writePlans, type PlanChunk } from './import.batch.js';
-import type { Plan } from './import.rows.js';
-import type { Lookups } from './import.lookups.js';
-import { newRowParts, registeredStatus, type NewRowParts } from './import.write.js';
 import { checkStatusChange, type Status } from '../artworks/status.js';
 import { resolveLocation } from '../locations/locations.queries.js';
+import { readPlans, writePlans, type PlanChunk } from './import.batch.js';
+import type { Lookups } from './import.lookups.js';
+import type { Plan } from './import.rows.js';
+import { newRowParts, registeredStatus, type NewRowParts } from './import.write.js';
 
 /** A dry run stages its new works from this many on (below it the commit's own path is fast enough). */
 export const STAGE_FROM_NEW = 2000;
