@@ -3,8 +3,8 @@
 // rows, none (still starting, or gone), or fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../tests/helpers/test-app.js';
-import { makeNorrtalje, snapshot, uploadCsv } from './fixtures/collection.js';
-import { ImportHelper } from './import.parallel.js';
+import { makeNorrtalje, snapshot, startedHelper, uploadCsv } from './fixtures/collection.js';
+import type { ImportHelper } from './import.parallel.js';
 import { runCommit, runDryRun } from './import.service.js';
 
 const AT = '2026-03-02T09:00:00.000Z';
@@ -51,9 +51,7 @@ describe('a dry run shared with the helper thread', () => {
   let helper: ImportHelper;
   beforeAll(async () => {
     alone = await importWith(null);
-    helper = new ImportHelper();
-    // Let it start (it loads the server's modules); until it has, the import's thread checks every batch itself.
-    for (let i = 0; i < 100 && !helper.wants(); i++) await new Promise((r) => setTimeout(r, 50));
+    helper = await startedHelper();
   }, 60_000);
   afterAll(() => helper.close());
 

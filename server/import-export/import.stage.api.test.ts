@@ -6,8 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../tests/helpers/test-app.js';
-import { makeNorrtalje, uploadCsv } from './fixtures/collection.js';
-import { ImportHelper } from './import.parallel.js';
+import { makeNorrtalje, startedHelper, uploadCsv } from './fixtures/collection.js';
+import type { ImportHelper } from './import.parallel.js';
 import { runCommit, runDryRun } from './import.service.js';
 import { undoImport } from './import.undo.js';
 
@@ -100,8 +100,7 @@ describe('new works staged by the dry run and copied by the commit', () => {
   let helper: ImportHelper;
   beforeAll(async () => {
     plain = await importWith({ stage: false, helper: null });
-    helper = new ImportHelper();
-    for (let i = 0; i < 100 && !helper.wants(); i++) await new Promise((r) => setTimeout(r, 50));
+    helper = await startedHelper();
   }, 60_000);
   afterAll(() => helper.close());
 
