@@ -12,7 +12,7 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import type { AuthUser } from '../users/auth.js';
 import type { BatchResult, BatchRow, PlanChunk } from './import.batch.js';
 import type { Plan } from './import.rows.js';
-import type { StagePlan } from './import.stage.js';
+import type { StagedPart, StagePlan } from './import.stage.js';
 import type { PreparedNew } from './import.write.js';
 
 /** Slots of the shared counters. */
@@ -28,16 +28,13 @@ export type HelperRequest =
   /** A part's staging: the first message names its file and plan, the last one asks for its outcome. */
   | { type: 'stage'; session: number; start?: { file: string; plan: StagePlan }; chunk?: PlanChunk; last?: boolean };
 
-/** A staged part's outcome: rows left to the commit's path, and the plans the commit still reads. */
-export type StagedPart = { skipped: number[]; leftover: PlanChunk | null };
-
 /** A chunk of kept plans read on the helper, with its new works' rows built (null: to be built on the import's thread). */
 export type PreparedChunk = { plans: Plan[]; prepared: (PreparedNew | null)[] };
 
 export type HelperReply =
   | { type: 'result'; session: number; result: BatchResult }
   | ({ type: 'prepared'; session: number; index: number } & PreparedChunk)
-  | { type: 'staged'; session: number; skipped: number[]; leftover: PlanChunk | null }
+  | ({ type: 'staged'; session: number } & StagedPart)
   | { type: 'stale'; session: number }
   | { type: 'failed'; session: number; message: string };
 
@@ -191,7 +188,7 @@ export class ImportHelper {
       } else if (reply.type === 'prepared') {
         if (this.expected.delete(reply.index)) this.ready.set(reply.index, { plans: reply.plans, prepared: reply.prepared });
       } else if (reply.type === 'staged') {
-        if (this.staged === null) this.staged = { skipped: reply.skipped, leftover: reply.leftover };
+        if (this.staged === null) this.staged = { skipped: reply.skipped, notes: reply.notes };
       } else if (reply.type === 'stale') this.stale = true;
       else ((this.broken = true), (this.stale = true));
     }

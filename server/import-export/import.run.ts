@@ -13,13 +13,13 @@ import type { AuthUser } from '../users/auth.js';
 import { readRows, type FileFacts, type ReadState } from './import.file.js';
 import { evaluateBatch, readPlans, rowContext, type BatchResult, type BatchRow, type PlanChunk } from './import.batch.js';
 import type { Lookups } from './import.lookups.js';
-import type { ImportHelper, StagedPart } from './import.parallel.js';
+import type { ImportHelper } from './import.parallel.js';
 import { evaluateRow, type Plan, type RowContext } from './import.rows.js';
 import type { ImportReport, RowError } from './import.schema.js';
 import { catalogueStamp } from './import.stamp.js';
 import { importBatchId } from './import.undo.js';
 import { artistId, atRow, bulkInserts, firstFreeId, placeAll, writeNewWorks, writeUpdate, type Pending, type PreparedNew, type Writer } from './import.write.js';
-import { attachStaged, copyStaged, dropScratch, scratchDir, StageWriter, STAGE_FROM_NEW, type StagePlan, type Staged } from './import.stage.js';
+import { attachStaged, copyStaged, dropScratch, scratchDir, StageWriter, STAGE_FROM_NEW, type StagedPart, type StagePlan, type Staged } from './import.stage.js';
 
 /** Row errors kept in a report (the counts stay exact beyond it). */
 export const MAX_STORED_ERRORS = 10_000;
@@ -144,6 +144,8 @@ export function dryRun(input: RunInput): ImportReport & { duplicates: string[]; 
     const kinds = new Map<number, Plan['kind']>();
     let keeping = !!input.fileHash;
     let chunks: (PlanChunk | undefined)[] = [];
+    /** The rows of each kept chunk. */
+    const chunkRows: number[][] = [];
     let keptChars = 0;
     const rowsOfKey = new Map<string, Seen | Seen[]>();
     const newArtists = new Set<string>();
@@ -164,6 +166,7 @@ export function dryRun(input: RunInput): ImportReport & { duplicates: string[]; 
       b.placeRows.forEach((r) => placeRows.add(r));
       if (b.plans && keeping) {
         chunks[b.index] = b.plans;
+        chunkRows[b.index] = b.kinds.filter((k, i) => i % 2 === 0 && b.kinds[i + 1] !== 'unchanged') as number[];
         if ((keptChars += b.plans.text.length) > KEEP_PLANS_CHARS) (keeping = false), (chunks = []);
       }
     };
@@ -221,11 +224,12 @@ export function dryRun(input: RunInput): ImportReport & { duplicates: string[]; 
     report.locationsToCreate = newPlaces.size;
     forgetPrepared(input.sqlite);
     if (keeping && !fatal) {
-      let kept = chunks.filter((c): c is PlanChunk => c !== undefined);
+      const present = chunks.flatMap((c, i) => (c ? [i] : []));
+      let kept = present.map((i) => chunks[i]!);
       let staged: Staged | null = null;
       try {
-        const done = stageNew(input, ctx, kept, kinds, artistRows, placeRows, helper);
-        if (done) ({ staged, leftover: kept } = done);
+        const done = stageNew(input, ctx, kept, present.map((i) => chunkRows[i]!), kinds, artistRows, placeRows, helper);
+        if (done) ({ staged, keep: kept } = done);
       } catch {
         // Staging only ever makes the commit faster (a full disk, say, must not fail the dry run): the commit then
         // writes every kept plan itself.
@@ -249,8 +253,8 @@ export function dryRun(input: RunInput): ImportReport & { duplicates: string[]; 
  * Returns what was staged and the plans the commit still reads; null when nothing is staged.
  */
 function stageNew(
-  input: RunInput, ctx: RowContext, chunks: PlanChunk[], kinds: Map<number, Plan['kind']>, artistRows: (string | number)[], placeRows: Set<number>, helper: ImportHelper | null,
-): { staged: Staged; leftover: PlanChunk[] } | null {
+  input: RunInput, ctx: RowContext, chunks: PlanChunk[], chunkRows: number[][], kinds: Map<number, Plan['kind']>, artistRows: (string | number)[], placeRows: Set<number>, helper: ImportHelper | null,
+): { staged: Staged; keep: PlanChunk[] } | null {
   const { sqlite } = input;
   const rows = [...kinds].filter(([row, kind]) => kind === 'new' && !placeRows.has(row)).map(([row]) => row).sort((a, b) => a - b);
   if (!rows.length || rows.length < (input.stageFromNew ?? STAGE_FROM_NEW)) return null;
@@ -294,9 +298,11 @@ function stageNew(
     if (byHelper) outcomes[0] = helper!.takeStaged() ?? stageHere((files[0] = path.join(dir, 'part-0-here.sqlite')), parts[0]!);
     const idOf = new Map<number, number>(rows.map((row, i) => [row, base + i]));
     for (const o of outcomes) for (const row of o.skipped) idOf.delete(row);
-    // What the commit still reads, in file order: plans not staged, and staged ones with a status note to write.
-    const leftover = outcomes.map((o) => o.leftover).filter((c): c is PlanChunk => c !== null);
-    return { staged: { dir, files, base, count: rows.length, idOf, artists, firstArtistId }, leftover };
+    // The chunks the commit still reads: those with a row it writes itself (an update, a work not staged, a dropped
+    // duplicate aside) or a staged work's status note.
+    const notes = new Set(outcomes.flatMap((o) => o.notes));
+    const keep = chunks.filter((_, c) => chunkRows[c]!.some((row) => kinds.has(row) && (!idOf.has(row) || notes.has(row))));
+    return { staged: { dir, files, base, count: rows.length, idOf, artists, firstArtistId }, keep };
   } catch (e) {
     dropScratch(dir);
     throw e;
@@ -427,8 +433,9 @@ function writeAll(input: RunInput & { duplicates: string[]; skipErrors: boolean;
             if (kept.dropped.has(plan.row)) continue;
             const copied = staged?.idOf.get(plan.row);
             if (copied !== undefined) {
-              // Written by the copy (and counted there); a status the file gives it is set like any new work's (placeAll).
-              if (plan.status || plan.statusFields) done.push({ id: copied, kind: 'new', move: undefined, status: plan.status, statusFields: plan.statusFields, before: null });
+              // Written by the copy (and counted there), with its status; a status note alone is written like any new
+              // work's (placeAll).
+              if (plan.statusFields) done.push({ id: copied, kind: 'new', move: undefined, status: undefined, statusFields: plan.statusFields, before: null });
             } else write(plan, got?.prepared[k] ?? null);
             const upTo = Math.min(total, plan.row - 1);
             if (++i % 200 === 0) input.onProgress?.({ phase: 'commit', done: upTo, total, rows: upTo });

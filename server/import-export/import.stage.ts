@@ -24,7 +24,7 @@ import type { SuspendedIndexing } from '../search/bulk-index.js';
 import type { AuthUser } from '../users/auth.js';
 import { checkStatusChange, type Status } from '../artworks/status.js';
 import { resolveLocation } from '../locations/locations.queries.js';
-import { readPlans, writePlans, type PlanChunk } from './import.batch.js';
+import { readPlans, type PlanChunk } from './import.batch.js';
 import type { Lookups } from './import.lookups.js';
 import type { Plan } from './import.rows.js';
 import { newRowParts, registeredStatus, type NewRowParts } from './import.write.js';
@@ -60,6 +60,9 @@ export type Staged = {
   artists: [key: string, id: number, name: string][];
   firstArtistId: number;
 };
+
+/** A staged part's outcome: rows left to the commit's path, and rows staged whose status note it writes. */
+export type StagedPart = { skipped: number[]; notes: number[] };
 
 /** Context of the thread that stages: its snapshot of the catalogue, its lookups, the importing user. */
 export type StageEnv = { sqlite: Database.Database; lookups: Lookups; user: AuthUser };
@@ -116,8 +119,8 @@ export class StageWriter {
   private readonly targets = new Map<number, PlacementTarget | null>();
   /** First placements' audit texts, one per place and status before (a few thousand for 60,000 works). */
   private readonly changes = new Map<string, number>();
-  /** Plans the commit still reads: those not staged, and staged ones with a status to set. */
-  private readonly leftover: Plan[] = [];
+  /** Rows staged whose status note (the status unchanged) the commit writes. */
+  private readonly notes: number[] = [];
   private readonly bulk: Record<'links' | 'created' | 'moves' | 'items' | 'statuses', BulkInsert> & { fts: BulkInsert | null };
   private readonly siteTypes = new Map<number, string | null | undefined>();
 
@@ -179,14 +182,10 @@ export class StageWriter {
     const { bulk } = this;
     for (const p of readPlans(chunk)) {
       const id = this.idOf.get(p.row);
-      if (id === undefined) {
-        this.leftover.push(p);
-        continue;
-      }
+      if (id === undefined) continue;
       const to = p.move && 'id' in p.move ? this.target(p.move.id) : undefined;
       if (to === null || (p.move && !('id' in p.move))) {
         this.skipped.push(p.row);
-        this.leftover.push(p);
         continue;
       }
       const links = (p.artists ?? []).map((a) => ({ artistId: a.id ?? this.newArtists.get(a.key)!, role: a.role }));
@@ -197,7 +196,6 @@ export class StageWriter {
       const status = p.status && !p.statusFields ? this.status(p, to, parts) : null;
       if (p.status && !status) {
         this.skipped.push(p.row); // a rule of statuses: the commit's path refuses the row, naming it
-        this.leftover.push(p);
         continue;
       }
       const sig = parts.cols.join(',');
@@ -207,7 +205,6 @@ export class StageWriter {
         insert.run(parts.vals);
       } catch {
         this.skipped.push(p.row); // the commit's path writes or refuses the row as it always did
-        this.leftover.push(p);
         continue;
       }
       links.forEach((l, i) => bulk.links.push(id, l.artistId, l.role, i));
@@ -216,7 +213,7 @@ export class StageWriter {
       if (status) bulk.statuses.push(id, ...status);
       // A status note alone is written by the commit after the copy; it writes the work's import record then.
       if (!p.statusFields) bulk.items.push(id, (to ? 2 : 1) + (status ? 1 : 0));
-      else this.leftover.push({ ...p, fields: {} });
+      else this.notes.push(p.row);
       if (bulk.fts && parts.doc) bulk.fts.push(id, ...parts.doc);
     }
   }
@@ -266,15 +263,18 @@ export class StageWriter {
     return n;
   }
 
-  /** Ends the part: the rows left to the commit's path, and the plans the commit still reads (as a kept chunk). */
-  finish(): { skipped: number[]; leftover: PlanChunk | null } {
+  /**
+   * Ends the part: the rows left to the commit's path, and the rows staged whose status note the commit writes.
+   * Nothing else is kept: the helper's heap is small, and the import's thread still has every kept chunk.
+   */
+  finish(): StagedPart {
     try {
       Object.values(this.bulk).forEach((b) => b?.flush());
       this.db.exec('commit');
     } finally {
       this.db.close();
     }
-    return { skipped: this.skipped, leftover: this.leftover.length ? writePlans(this.leftover) : null };
+    return { skipped: this.skipped, notes: this.notes };
   }
 
   /** Gives up (the file is dropped with its directory). */
