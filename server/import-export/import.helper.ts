@@ -114,7 +114,11 @@ port.on('message', (m: HelperRequest) => {
       if (m.session !== session || !ctx) reply({ type: 'stale', session: m.session });
       else {
         if (m.start) (stager?.abandon(), (stager = new StageWriter(m.start.file, m.start.plan, { sqlite: sqlite!, lookups: ctx.lookups, user: ctx.user })));
-        if (m.chunk) stager!.add(m.chunk);
+        // What the commit still reads of a chunk goes back at once: the helper's heap is small.
+        if (m.chunk) {
+          const kept = stager!.add(m.chunk.plans);
+          if (kept) reply({ type: 'stage-kept', session, index: m.chunk.index, chunk: kept });
+        }
         if (m.last) {
           const done = stager!.finish();
           stager = null;

@@ -26,7 +26,7 @@ export type HelperRequest =
   | { type: 'commit-begin'; session: number; dbFile: string; stamp: number; user: AuthUser; at: string; withDoc: boolean }
   | { type: 'prepare'; session: number; index: number; chunk: PlanChunk }
   /** A part's staging: the first message names its file and plan, the last one asks for its outcome. */
-  | { type: 'stage'; session: number; start?: { file: string; plan: StagePlan }; chunk?: PlanChunk; last?: boolean };
+  | { type: 'stage'; session: number; start?: { file: string; plan: StagePlan }; chunk?: { index: number; plans: PlanChunk }; last?: boolean };
 
 /** A chunk of kept plans read on the helper, with its new works' rows built (null: to be built on the import's thread). */
 export type PreparedChunk = { plans: Plan[]; prepared: (PreparedNew | null)[] };
@@ -35,6 +35,7 @@ export type HelperReply =
   | { type: 'result'; session: number; result: BatchResult }
   | ({ type: 'prepared'; session: number; index: number } & PreparedChunk)
   | ({ type: 'staged'; session: number } & StagedPart)
+  | { type: 'stage-kept'; session: number; index: number; chunk: PlanChunk }
   | { type: 'stale'; session: number }
   | { type: 'failed'; session: number; message: string };
 
@@ -66,6 +67,8 @@ export class ImportHelper {
   private readonly ready = new Map<number, PreparedChunk>();
   /** A staged part handed over: undefined while none is, null until it is answered, then its outcome. */
   private staged: StagedPart | null | undefined;
+  /** What the commit still reads of the part's chunks, by their index in the part. */
+  private stageKept = new Map<number, PlanChunk>();
 
   constructor() {
     const shared = new SharedArrayBuffer(8);
@@ -159,22 +162,27 @@ export class ImportHelper {
   stage(file: string, plan: StagePlan, chunks: PlanChunk[]): boolean {
     if (this.broken || this.stale || Atomics.load(this.state, HELPER_READY) !== 1) return false;
     this.staged = null;
+    this.stageKept = new Map();
     // A chunk a message: the helper reads them one by one (its heap is small), and each one answered shows it at work.
     const send = (m: Omit<Extract<HelperRequest, { type: 'stage' }>, 'type' | 'session'>) => {
       this.sent++;
       this.port.postMessage({ type: 'stage', session: this.session, ...m } satisfies HelperRequest);
     };
     send({ start: { file, plan } });
-    chunks.forEach((chunk) => send({ chunk }));
+    chunks.forEach((plans, index) => send({ chunk: { index, plans } }));
     send({ last: true });
     return true;
   }
 
-  /** Waits for the part handed over: its outcome, or null when the helper did not stage it. */
-  takeStaged(): StagedPart | null {
+  /**
+   * Waits for the part handed over: its outcome with what the commit still reads of its chunks (by index in the
+   * part), or null when the helper did not stage it.
+   */
+  takeStaged(): (StagedPart & { kept: Map<number, PlanChunk> }) | null {
     const ok = this.staged !== undefined && this.wait(() => this.staged !== null);
-    const got = ok ? this.staged! : null;
+    const got = ok ? { ...this.staged!, kept: this.stageKept } : null;
     this.staged = undefined;
+    this.stageKept = new Map();
     return got;
   }
 
@@ -188,7 +196,9 @@ export class ImportHelper {
       } else if (reply.type === 'prepared') {
         if (this.expected.delete(reply.index)) this.ready.set(reply.index, { plans: reply.plans, prepared: reply.prepared });
       } else if (reply.type === 'staged') {
-        if (this.staged === null) this.staged = { skipped: reply.skipped, notes: reply.notes };
+        if (this.staged === null) this.staged = { skipped: reply.skipped };
+      } else if (reply.type === 'stage-kept') {
+        if (this.staged === null) this.stageKept.set(reply.index, reply.chunk);
       } else if (reply.type === 'stale') this.stale = true;
       else ((this.broken = true), (this.stale = true));
     }

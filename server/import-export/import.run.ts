@@ -144,8 +144,6 @@ export function dryRun(input: RunInput): ImportReport & { duplicates: string[]; 
     const kinds = new Map<number, Plan['kind']>();
     let keeping = !!input.fileHash;
     let chunks: (PlanChunk | undefined)[] = [];
-    /** The rows of each kept chunk. */
-    const chunkRows: number[][] = [];
     let keptChars = 0;
     const rowsOfKey = new Map<string, Seen | Seen[]>();
     const newArtists = new Set<string>();
@@ -166,7 +164,6 @@ export function dryRun(input: RunInput): ImportReport & { duplicates: string[]; 
       b.placeRows.forEach((r) => placeRows.add(r));
       if (b.plans && keeping) {
         chunks[b.index] = b.plans;
-        chunkRows[b.index] = b.kinds.filter((k, i) => i % 2 === 0 && b.kinds[i + 1] !== 'unchanged') as number[];
         if ((keptChars += b.plans.text.length) > KEEP_PLANS_CHARS) (keeping = false), (chunks = []);
       }
     };
@@ -224,11 +221,10 @@ export function dryRun(input: RunInput): ImportReport & { duplicates: string[]; 
     report.locationsToCreate = newPlaces.size;
     forgetPrepared(input.sqlite);
     if (keeping && !fatal) {
-      const present = chunks.flatMap((c, i) => (c ? [i] : []));
-      let kept = present.map((i) => chunks[i]!);
+      let kept = chunks.filter((c): c is PlanChunk => c !== undefined);
       let staged: Staged | null = null;
       try {
-        const done = stageNew(input, ctx, kept, present.map((i) => chunkRows[i]!), kinds, artistRows, placeRows, helper);
+        const done = stageNew(input, ctx, kept, kinds, artistRows, placeRows, helper);
         if (done) ({ staged, keep: kept } = done);
       } catch {
         // Staging only ever makes the commit faster (a full disk, say, must not fail the dry run): the commit then
@@ -253,7 +249,7 @@ export function dryRun(input: RunInput): ImportReport & { duplicates: string[]; 
  * Returns what was staged and the plans the commit still reads; null when nothing is staged.
  */
 function stageNew(
-  input: RunInput, ctx: RowContext, chunks: PlanChunk[], chunkRows: number[][], kinds: Map<number, Plan['kind']>, artistRows: (string | number)[], placeRows: Set<number>, helper: ImportHelper | null,
+  input: RunInput, ctx: RowContext, chunks: PlanChunk[], kinds: Map<number, Plan['kind']>, artistRows: (string | number)[], placeRows: Set<number>, helper: ImportHelper | null,
 ): { staged: Staged; keep: PlanChunk[] } | null {
   const { sqlite } = input;
   const rows = [...kinds].filter(([row, kind]) => kind === 'new' && !placeRows.has(row)).map(([row]) => row).sort((a, b) => a - b);
@@ -281,16 +277,21 @@ function stageNew(
     const split = Math.round(chunks.length * HELPER_SHARE);
     const parts = [chunks.slice(0, split), chunks.slice(split)];
     const files = [path.join(dir, 'part-0.sqlite'), path.join(dir, 'part-1.sqlite')];
-    const outcomes: StagedPart[] = [];
-    const stageHere = (file: string, part: PlanChunk[]): StagedPart => {
+    // Each part's outcome, and what the commit still reads of its chunks (by index in the part).
+    const outcomes: (StagedPart & { kept: Map<number, PlanChunk> })[] = [];
+    const stageHere = (file: string, part: PlanChunk[]) => {
       const writer = new StageWriter(file, plan, { sqlite, lookups: ctx.lookups, user: input.user });
+      const kept = new Map<number, PlanChunk>();
       try {
-        part.forEach((c) => writer.add(c));
+        part.forEach((c, i) => {
+          const left = writer.add(c);
+          if (left) kept.set(i, left);
+        });
       } catch (e) {
         writer.abandon();
         throw e;
       }
-      return writer.finish();
+      return { ...writer.finish(), kept };
     };
     const byHelper = helper?.stage(files[0]!, plan, parts[0]!) ?? false;
     if (!byHelper) outcomes[0] = stageHere(files[0]!, parts[0]!);
@@ -298,10 +299,8 @@ function stageNew(
     if (byHelper) outcomes[0] = helper!.takeStaged() ?? stageHere((files[0] = path.join(dir, 'part-0-here.sqlite')), parts[0]!);
     const idOf = new Map<number, number>(rows.map((row, i) => [row, base + i]));
     for (const o of outcomes) for (const row of o.skipped) idOf.delete(row);
-    // The chunks the commit still reads: those with a row it writes itself (an update, a work not staged, a dropped
-    // duplicate aside) or a staged work's status note.
-    const notes = new Set(outcomes.flatMap((o) => o.notes));
-    const keep = chunks.filter((_, c) => chunkRows[c]!.some((row) => kinds.has(row) && (!idOf.has(row) || notes.has(row))));
+    // What the commit still reads, in file order: plans not staged, and staged works whose status note it writes.
+    const keep = parts.flatMap((part, p) => part.flatMap((_, i) => outcomes[p]!.kept.get(i) ?? []));
     return { staged: { dir, files, base, count: rows.length, idOf, artists, firstArtistId }, keep };
   } catch (e) {
     dropScratch(dir);

@@ -24,7 +24,7 @@ import type { SuspendedIndexing } from '../search/bulk-index.js';
 import type { AuthUser } from '../users/auth.js';
 import { checkStatusChange, type Status } from '../artworks/status.js';
 import { resolveLocation } from '../locations/locations.queries.js';
-import { readPlans, type PlanChunk } from './import.batch.js';
+import { readPlans, writePlans, type PlanChunk } from './import.batch.js';
 import type { Lookups } from './import.lookups.js';
 import type { Plan } from './import.rows.js';
 import { newRowParts, registeredStatus, type NewRowParts } from './import.write.js';
@@ -62,7 +62,7 @@ export type Staged = {
 };
 
 /** A staged part's outcome: rows left to the commit's path, and rows staged whose status note it writes. */
-export type StagedPart = { skipped: number[]; notes: number[] };
+export type StagedPart = { skipped: number[] };
 
 /** Context of the thread that stages: its snapshot of the catalogue, its lookups, the importing user. */
 export type StageEnv = { sqlite: Database.Database; lookups: Lookups; user: AuthUser };
@@ -119,8 +119,6 @@ export class StageWriter {
   private readonly targets = new Map<number, PlacementTarget | null>();
   /** First placements' audit texts, one per place and status before (a few thousand for 60,000 works). */
   private readonly changes = new Map<string, number>();
-  /** Rows staged whose status note (the status unchanged) the commit writes. */
-  private readonly notes: number[] = [];
   private readonly bulk: Record<'links' | 'created' | 'moves' | 'items' | 'statuses', BulkInsert> & { fts: BulkInsert | null };
   private readonly siteTypes = new Map<number, string | null | undefined>();
 
@@ -178,14 +176,24 @@ export class StageWriter {
     return t;
   }
 
-  add(chunk: PlanChunk): void {
+  /**
+   * Stages a chunk's new works. Returns what the commit still reads of it (null: nothing): its plans not staged,
+   * and staged works whose status note it writes (the chunk itself when it staged none of them).
+   */
+  add(chunk: PlanChunk): PlanChunk | null {
     const { bulk } = this;
-    for (const p of readPlans(chunk)) {
+    const plans = readPlans(chunk);
+    const left: Plan[] = [];
+    for (const p of plans) {
       const id = this.idOf.get(p.row);
-      if (id === undefined) continue;
+      if (id === undefined) {
+        left.push(p);
+        continue;
+      }
       const to = p.move && 'id' in p.move ? this.target(p.move.id) : undefined;
       if (to === null || (p.move && !('id' in p.move))) {
         this.skipped.push(p.row);
+        left.push(p);
         continue;
       }
       const links = (p.artists ?? []).map((a) => ({ artistId: a.id ?? this.newArtists.get(a.key)!, role: a.role }));
@@ -196,6 +204,7 @@ export class StageWriter {
       const status = p.status && !p.statusFields ? this.status(p, to, parts) : null;
       if (p.status && !status) {
         this.skipped.push(p.row); // a rule of statuses: the commit's path refuses the row, naming it
+        left.push(p);
         continue;
       }
       const sig = parts.cols.join(',');
@@ -205,6 +214,7 @@ export class StageWriter {
         insert.run(parts.vals);
       } catch {
         this.skipped.push(p.row); // the commit's path writes or refuses the row as it always did
+        left.push(p);
         continue;
       }
       links.forEach((l, i) => bulk.links.push(id, l.artistId, l.role, i));
@@ -213,9 +223,10 @@ export class StageWriter {
       if (status) bulk.statuses.push(id, ...status);
       // A status note alone is written by the commit after the copy; it writes the work's import record then.
       if (!p.statusFields) bulk.items.push(id, (to ? 2 : 1) + (status ? 1 : 0));
-      else this.notes.push(p.row);
+      else left.push({ ...p, fields: {} });
       if (bulk.fts && parts.doc) bulk.fts.push(id, ...parts.doc);
     }
+    return left.length === plans.length ? chunk : left.length ? writePlans(left) : null;
   }
 
   /**
@@ -263,10 +274,7 @@ export class StageWriter {
     return n;
   }
 
-  /**
-   * Ends the part: the rows left to the commit's path, and the rows staged whose status note the commit writes.
-   * Nothing else is kept: the helper's heap is small, and the import's thread still has every kept chunk.
-   */
+  /** Ends the part: the rows it left to the commit's path. */
   finish(): StagedPart {
     try {
       Object.values(this.bulk).forEach((b) => b?.flush());
@@ -274,7 +282,7 @@ export class StageWriter {
     } finally {
       this.db.close();
     }
-    return { skipped: this.skipped, notes: this.notes };
+    return { skipped: this.skipped };
   }
 
   /** Gives up (the file is dropped with its directory). */
