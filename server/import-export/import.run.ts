@@ -375,6 +375,8 @@ function writeAll(input: RunInput & { duplicates: string[]; skipErrors: boolean;
     // New works are indexed from the values written (searchDoc); updated ones from the view below.
     w.search = search;
     const staged = kept?.staged ?? null;
+    /** Rows the copy of staged works has reported done: what is written after it does not show less. */
+    let copiedRows = 0;
     if (staged) {
       for (const [key, id, name] of staged.artists) {
         const got = artistId(w, { id: null, key, name, role: 'artist' });
@@ -383,8 +385,8 @@ function writeAll(input: RunInput & { duplicates: string[]; skipErrors: boolean;
       // Its progress in rows of the file: the copy is most of the commit's time.
       const share = staged.idOf.size / Math.max(1, kept!.rows);
       copyStaged(sqlite, staged, { at: input.at, userId: input.user.id, batchId, importId: input.importId }, search, (done) => {
-        const rows = Math.round(kept!.rows * share * done * 0.95);
-        input.onProgress?.({ phase: 'commit', done: rows, total: kept!.rows, rows });
+        copiedRows = Math.round(kept!.rows * share * done * 0.95);
+        input.onProgress?.({ phase: 'commit', done: copiedRows, total: kept!.rows, rows: copiedRows });
       });
       w.nextArtworkId = staged.base + staged.count;
       result.new += staged.idOf.size;
@@ -436,7 +438,7 @@ function writeAll(input: RunInput & { duplicates: string[]; skipErrors: boolean;
               // work's (placeAll).
               if (plan.statusFields) done.push({ id: copied, kind: 'new', move: undefined, status: undefined, statusFields: plan.statusFields, before: null });
             } else write(plan, got?.prepared[k] ?? null);
-            const upTo = Math.min(total, plan.row - 1);
+            const upTo = Math.max(copiedRows, Math.min(total, plan.row - 1));
             if (++i % 200 === 0) input.onProgress?.({ phase: 'commit', done: upTo, total, rows: upTo });
           }
         });

@@ -19,10 +19,11 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { BulkInsert } from '../../db/bulk-insert.js';
 import { stmt } from '../../db/statements.js';
-import { firstPlacementChange, MOVEMENT_COLUMNS, placementTarget, type PlacementTarget } from '../movements/movements.service.js';
+import { firstPlacementChange, MOVEMENT_COLUMNS, normaliseMovedAt, placementTarget, type PlacementTarget } from '../movements/movements.service.js';
 import type { SuspendedIndexing } from '../search/bulk-index.js';
 import type { AuthUser } from '../users/auth.js';
 import { checkStatusChange, type Status } from '../artworks/status.js';
+import { AUDIT_COLUMNS } from '../audit/audit.js';
 import { resolveLocation } from '../locations/locations.queries.js';
 import { readPlans, writePlans, type PlanChunk } from './import.batch.js';
 import type { Lookups } from './import.lookups.js';
@@ -61,7 +62,7 @@ export type Staged = {
   firstArtistId: number;
 };
 
-/** A staged part's outcome: rows left to the commit's path, and rows staged whose status note it writes. */
+/** A staged part's outcome: the rows it left to the commit's path. */
 export type StagedPart = { skipped: number[] };
 
 /** Context of the thread that stages: its snapshot of the catalogue, its lookups, the importing user. */
@@ -291,7 +292,7 @@ export class StageWriter {
   }
 }
 
-/** Statements a file's copy runs (for its progress). */
+/** Statements a file's copy runs (its progress is reported after each). */
 const STEPS = 8;
 
 /** Copies staged works into the catalogue (attached as stage0, stage1, …), in the commit's transaction. */
@@ -306,7 +307,8 @@ export function copyStaged(
   const cols = sqlite.prepare("select name from pragma_table_info('artworks') order by cid").pluck().all() as string[];
   const times = cols.filter((c) => TIME_COLUMNS.has(c)).map(() => meta.at);
   const select = cols.map((c) => (TIME_COLUMNS.has(c) ? '?' : `"${c}"`)).join(', ');
-  const movedAt = new Date(meta.at).toISOString();
+  const movedAt = normaliseMovedAt(undefined, new Date(meta.at));
+  const audit = `insert into audit_log (${AUDIT_COLUMNS.join(', ')})`;
   staged.files.forEach((_, i) => {
     const s = `stage${i}`;
     let step = i * STEPS;
@@ -316,11 +318,11 @@ export function copyStaged(
     };
     run(`insert into artworks (${cols.map((c) => `"${c}"`).join(', ')}) select ${select} from ${s}.artworks order by id`, ...times);
     run(`insert into artwork_artists (artwork_id, artist_id, role, position) select artwork_id, artist_id, role, position from ${s}.links`);
-    run(`insert into audit_log (at, user_id, action, entity_type, entity_id, before, after, batch_id) select ?, ?, 'create', 'artwork', artwork_id, null, after, ? from ${s}.created order by artwork_id`, meta.at, meta.userId, meta.batchId);
+    run(`${audit} select ?, ?, 'create', 'artwork', artwork_id, null, after, ? from ${s}.created order by artwork_id`, meta.at, meta.userId, meta.batchId);
     const moves = `${s}.moves m join ${s}.changes c on c.id = m.change order by m.artwork_id`;
     run(`insert into movements (${MOVEMENT_COLUMNS.join(', ')}) select m.artwork_id, null, c.to_id, null, c.to_path, ?, 'import', null, ?, ?, null, ? from ${moves}`, movedAt, meta.userId, meta.batchId, meta.at);
-    run(`insert into audit_log (at, user_id, action, entity_type, entity_id, before, after, batch_id) select ?, ?, 'move', 'artwork', m.artwork_id, c.before, c.after_head || json_quote(?) || '}', ? from ${moves}`, meta.at, meta.userId, movedAt, meta.batchId);
-    run(`insert into audit_log (at, user_id, action, entity_type, entity_id, before, after, batch_id) select ?, ?, 'status', 'artwork', artwork_id, before, after, ? from ${s}.statuses order by artwork_id`, meta.at, meta.userId, meta.batchId);
+    run(`${audit} select ?, ?, 'move', 'artwork', m.artwork_id, c.before, c.after_head || json_quote(?) || '}', ? from ${moves}`, meta.at, meta.userId, movedAt, meta.batchId);
+    run(`${audit} select ?, ?, 'status', 'artwork', artwork_id, before, after, ? from ${s}.statuses order by artwork_id`, meta.at, meta.userId, meta.batchId);
     run(`insert into import_items (import_id, artwork_id, action, before, version_after) select ?, artwork_id, 'new', null, version_after from ${s}.items order by artwork_id`, meta.importId);
     if (search) search.insertSelect(`select * from ${s}.fts order by id`, `select id from ${s}.fts`);
     onStep?.(++step / (staged.files.length * STEPS));
