@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type Client, type TestApp } from '../../tests/helpers/test-app.js';
-import { fixtureBytes, importAll, makeNorrtalje, snapshot, uploadCsv, type Norrtalje } from './fixtures/collection.js';
+import type { Client, TestApp } from '../../tests/helpers/test-app.js';
+import { fixtureBytes, importAll, openNorrtalje, snapshot, uploadCsv, type Norrtalje } from './fixtures/collection.js';
 
 let t: TestApp;
 let curator: Client;
 let place: Norrtalje;
 let otherSite: number;
 beforeAll(async () => {
-  t = await startTestApp();
-  curator = await t.as('curator');
-  place = await makeNorrtalje(curator);
+  ({ t, curator, place } = await openNorrtalje());
   const { commit } = await importAll(curator, fixtureBytes());
   expect(commit.status).toBe(200);
   // Awkward values a round trip must carry: quotes, delimiters, line breaks, a formula-looking title, roles, money in öre.

@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type Client, type TestApp } from '../../tests/helpers/test-app.js';
-import { fixtureBytes, importAll, makeNorrtalje, snapshot, uploadCsv, type Norrtalje } from './fixtures/collection.js';
+import type { Client, TestApp } from '../../tests/helpers/test-app.js';
+import { fixtureBytes, importAll, openNorrtalje, snapshot, uploadCsv, type Norrtalje } from './fixtures/collection.js';
 
 let t: TestApp;
 let curator: Client;
 let place: Norrtalje;
 beforeAll(async () => {
-  t = await startTestApp();
-  curator = await t.as('curator');
-  place = await makeNorrtalje(curator);
+  ({ t, curator, place } = await openNorrtalje());
 });
 afterAll(() => t.close());
 

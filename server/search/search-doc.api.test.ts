@@ -1,16 +1,14 @@
 // An import indexes its new works from the values it writes (searchDoc) instead of reading the artwork_search_doc
 // view: the index must hold exactly what the view gives, token by token, for every column.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type Client, type TestApp } from '../../tests/helpers/test-app.js';
-import { importAll, makeNorrtalje, type Norrtalje } from '../import-export/fixtures/collection.js';
+import type { Client, TestApp } from '../../tests/helpers/test-app.js';
+import { importAll, openNorrtalje, type Norrtalje } from '../import-export/fixtures/collection.js';
 
 let t: TestApp;
 let curator: Client;
 let place: Norrtalje;
 beforeAll(async () => {
-  t = await startTestApp();
-  curator = await t.as('curator');
-  place = await makeNorrtalje(curator);
+  ({ t, curator, place } = await openNorrtalje());
 });
 afterAll(() => t.close());
 
