@@ -162,12 +162,11 @@ function statusUpdate(sqlite: Database.Database): Database.Statement {
   return s;
 }
 
-/** Checks the rules and writes the status (no transaction of its own; batch edits call it per work). */
-export function applyStatus(sqlite: Database.Database, before: ArtworkRecord, input: StatusInput, user: AuthUser, at: string, batchId?: string): void {
-  const loc = before.locationId ? resolveLocation(sqlite, before.locationId) : undefined;
+/** Checks a change from `current` to `input` of a work at `loc` (none: unplaced) against the status rules. */
+export function checkStatusInput(current: string, input: StatusInput, user: AuthUser, loc: { siteType: string | null } | undefined, subject = ''): void {
   checkStatusChange(
     {
-      current: before.status as Status,
+      current: current as Status,
       next: input.status,
       note: input.note,
       deaccessionDate: input.deaccessionDate,
@@ -178,11 +177,31 @@ export function applyStatus(sqlite: Database.Database, before: ArtworkRecord, in
       locationSiteType: loc?.siteType,
       hasLocation: Boolean(loc),
     },
-    batchId ? `Work ${before.inventoryNumber}: ` : '',
+    subject,
   );
+}
+
+/**
+ * The record's status fields once `input` is set. Leaving deaccessioned clears the decision fields on the record
+ * (the audit trail keeps them).
+ */
+export function statusFieldsOf(input: StatusInput) {
   const deacc = input.status === 'deaccessioned';
-  // Leaving deaccessioned keeps the old decision fields in the audit trail but clears them on the record.
-  statusUpdate(sqlite).run(input.status, input.note ?? null, at, deacc ? input.deaccessionDate : null, deacc ? input.deaccessionRef : null, deacc ? input.deaccessionReason : null, at, before.id);
+  return {
+    status: input.status,
+    statusNote: input.note ?? null,
+    deaccessionDate: deacc ? (input.deaccessionDate ?? null) : null,
+    deaccessionRef: deacc ? (input.deaccessionRef ?? null) : null,
+    deaccessionReason: deacc ? (input.deaccessionReason ?? null) : null,
+  };
+}
+
+/** Checks the rules and writes the status (no transaction of its own; batch edits call it per work). */
+export function applyStatus(sqlite: Database.Database, before: ArtworkRecord, input: StatusInput, user: AuthUser, at: string, batchId?: string): void {
+  const loc = before.locationId ? resolveLocation(sqlite, before.locationId) : undefined;
+  checkStatusInput(before.status, input, user, loc, batchId ? `Work ${before.inventoryNumber}: ` : '');
+  const next = statusFieldsOf(input);
+  statusUpdate(sqlite).run(next.status, next.statusNote, at, next.deaccessionDate, next.deaccessionRef, next.deaccessionReason, at, before.id);
   const after = getArtwork(sqlite, before.id);
   recordAudit(sqlite, { at, userId: user.id, action: 'status', entityType: 'artwork', entityId: before.id, before, after, batchId: batchId ?? null });
 }

@@ -22,9 +22,9 @@ import { stmt } from '../../db/statements.js';
 import { firstPlacementChange, MOVEMENT_COLUMNS, normaliseMovedAt, placementTarget, type PlacementTarget } from '../movements/movements.service.js';
 import type { SuspendedIndexing } from '../search/bulk-index.js';
 import type { AuthUser } from '../users/auth.js';
-import { checkStatusChange, type Status } from '../artworks/status.js';
-import { AUDIT_COLUMNS } from '../audit/audit.js';
-import { resolveLocation } from '../locations/locations.queries.js';
+import { checkStatusInput, statusFieldsOf } from '../artworks/artworks.service.js';
+import { AUDIT_COLUMNS, changedFields } from '../audit/audit.js';
+import { resolveLocation, type ResolvedLocation } from '../locations/locations.queries.js';
 import { readPlans, writePlans, type PlanChunk } from './import.batch.js';
 import type { Lookups } from './import.lookups.js';
 import type { Plan } from './import.rows.js';
@@ -121,7 +121,8 @@ export class StageWriter {
   /** First placements' audit texts, one per place and status before (a few thousand for 60,000 works). */
   private readonly changes = new Map<string, number>();
   private readonly bulk: Record<'links' | 'created' | 'moves' | 'items' | 'statuses', BulkInsert> & { fts: BulkInsert | null };
-  private readonly siteTypes = new Map<number, string | null | undefined>();
+  /** Places of staged works with a status, as the status rules read them. */
+  private readonly places = new Map<number, ResolvedLocation | undefined>();
 
   constructor(
     file: string,
@@ -236,25 +237,19 @@ export class StageWriter {
    * after (the fields that change, in the record's order), or null when the change breaks a rule of statuses.
    */
   private status(p: Plan, to: PlacementTarget | undefined, parts: NewRowParts): [string, string] | null {
-    const s = p.status!;
     const current = to?.status ?? registeredStatus(p);
-    let siteType = to ? this.siteTypes.get(to.id) : undefined;
-    if (to && !this.siteTypes.has(to.id)) this.siteTypes.set(to.id, (siteType = resolveLocation(this.env.sqlite, to.id)?.siteType));
+    let loc = to ? this.places.get(to.id) : undefined;
+    if (to && !this.places.has(to.id)) this.places.set(to.id, (loc = resolveLocation(this.env.sqlite, to.id)));
     try {
-      checkStatusChange({
-        current: current as Status, next: s.status, note: s.note, deaccessionDate: s.deaccessionDate, deaccessionRef: s.deaccessionRef, deaccessionReason: s.deaccessionReason,
-        isAdmin: this.env.user.role === 'admin', via: 'user', locationSiteType: siteType ?? undefined, hasLocation: to !== undefined,
-      });
+      checkStatusInput(current, p.status!, this.env.user, loc);
     } catch {
       return null;
     }
-    const deacc = s.status === 'deaccessioned';
+    // applyStatus's audit row keeps the fields that change (changedFields), in the record's order.
+    const now: Record<string, unknown> = statusFieldsOf(p.status!);
     const was: Record<string, unknown> = { status: current, statusNote: null, deaccessionDate: null, deaccessionRef: null, deaccessionReason: null };
-    const now: Record<string, unknown> = { status: s.status, statusNote: s.note ?? null, deaccessionDate: deacc ? s.deaccessionDate : null, deaccessionRef: deacc ? s.deaccessionRef : null, deaccessionReason: deacc ? s.deaccessionReason : null };
-    const before: Record<string, unknown> = {};
-    const after: Record<string, unknown> = {};
-    for (const k in was) if (JSON.stringify(was[k]) !== JSON.stringify(now[k])) (before[k] = was[k]), (after[k] = now[k]);
-    parts.vals[3] = s.status;
+    const [before, after] = changedFields(was, now);
+    parts.vals[3] = now.status;
     parts.vals[7] = (parts.vals[7] as number) + 1;
     parts.cols.push('status_note', 'deaccession_date', 'deaccession_ref', 'deaccession_reason');
     parts.vals.push(now.statusNote, now.deaccessionDate, now.deaccessionRef, now.deaccessionReason);

@@ -183,12 +183,10 @@ export function newRowParts(plan: Plan, at: string, to: PlacementTarget | undefi
   let after = `{"inventoryNumber":${JSON.stringify(plan.inventoryNumber)},"status":${JSON.stringify(fromStatus)}`;
   const fields = plan.fields;
   for (const field in fields) {
-    const bool = BOOLEANS.has(field);
-    const raw = fields[field];
-    const value = bool ? (raw ? 1 : 0) : (raw ?? null);
+    const value = toColumnValue(field, fields[field]);
     cols.push(EDITABLE_COLUMNS[field]!);
     vals.push(value);
-    if (bool ? value : value !== null && value !== '') after += `,"${field}":${bool ? 'true' : JSON.stringify(value)}`;
+    if (BOOLEANS.has(field) ? value : value !== null && value !== '') after += `,"${field}":${BOOLEANS.has(field) ? 'true' : JSON.stringify(value)}`;
   }
   after += `,"artists":${JSON.stringify(links)}}`;
   const text = (f: string) => {
